@@ -1,0 +1,670 @@
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import type { Alert } from "../alert.js";
+import { alertCause } from "../alert.js";
+import type { Booking, Reversal } from "../booking.js";
+import type { Month } from "../calendar.js";
+import type { Contract } from "../contract.js";
+import type { Customer } from "../customer.js";
+import { QuotaBelowUsageError } from "../errors.js";
+import type { BookingContext, PeriodUsage, PoolUsage } from "../ledger.js";
+import type {
+  IdempotencyClaim,
+  IdempotencyRepository,
+  IdempotentResponse,
+  LedgerWriteOutcome,
+  Page,
+  PageRequest,
+  Store,
+  TopUp,
+} from "../repositories.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+import {
+  parseBooking,
+  parseContract,
+  parseCustomer,
+  parseIdempotency,
+  parsePeriod,
+  parsePool,
+} from "./items.js";
+import { INDEX, keys } from "./keys.js";
+import { cancellationReasons, isConditionFailure } from "./transactions.js";
+
+type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/** How long an `Idempotency-Key` is remembered. */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+export interface DynamoStoreOptions {
+  /** Booking contexts kept in memory; a stale one costs a retry, never a wrong balance. */
+  contextCacheSize?: number;
+  /** "now" in epoch seconds, for idempotency lifetimes (a clock port in tests). */
+  nowSeconds?: () => number;
+}
+
+/** The DynamoDB adapter of the domain's storage ports, on one table. */
+export class DynamoStore implements Store {
+  readonly idempotency: IdempotencyRepository;
+  private readonly contexts = new Map<string, BookingContext>();
+  private readonly contextCacheSize: number;
+  private readonly nowSeconds: () => number;
+
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    options: DynamoStoreOptions = {},
+  ) {
+    this.contextCacheSize = options.contextCacheSize ?? 1000;
+    this.nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+    this.idempotency = new DynamoIdempotency(doc, tableName, this.nowSeconds);
+  }
+
+  // ---- customers -------------------------------------------------------------------------------
+
+  async putCustomer(customer: Customer): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.customer(customer.id),
+          ...keys.customersByName(customer.name, customer.id),
+          entity: "customer",
+          ...customer,
+        },
+      }),
+    );
+  }
+
+  async getCustomer(id: string): Promise<Customer | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.customer(id) }),
+    );
+    return Item ? parseCustomer(Item) : null;
+  }
+
+  async listCustomers(page: PageRequest): Promise<Page<Customer>> {
+    const partition = keys.allCustomers();
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEX.byType.name,
+        KeyConditionExpression: "gsi2pk = :pk",
+        ExpressionAttributeValues: { ":pk": partition.gsi2pk },
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, { gsi2pk: partition.gsi2pk }),
+      }),
+    );
+    return withCursor((result.Items ?? []).map(parseCustomer), result.LastEvaluatedKey);
+  }
+
+  // ---- contracts -------------------------------------------------------------------------------
+
+  async createContract(contract: Contract, pool: PoolUsage | null): Promise<void> {
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: contractItem(contract),
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+    ];
+    if (pool)
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: poolItem(pool),
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      });
+    await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  }
+
+  async getContract(id: string): Promise<Contract | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.contract(id), ConsistentRead: true }),
+    );
+    return Item ? parseContract(Item) : null;
+  }
+
+  async listContractsOfCustomer(customerId: string): Promise<Contract[]> {
+    const partition = keys.contractsOfCustomer(customerId);
+    const contracts: Contract[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEX.byCustomer.name,
+          KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": partition.gsi1pk, ":prefix": partition.gsi1skPrefix },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      contracts.push(...(result.Items ?? []).map(parseContract));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return contracts;
+  }
+
+  async replaceContract(
+    contract: Contract,
+    expectedVersion: number,
+    usageLimits: { month: Month; maxUsedMinutes: number }[],
+  ): Promise<"written" | "stale"> {
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: contractItem(contract),
+          // Closes the race with any other change of the contract, and with a close of its month.
+          ConditionExpression: "#version = :expected",
+          ExpressionAttributeNames: { "#version": "version" },
+          ExpressionAttributeValues: { ":expected": expectedVersion },
+        },
+      },
+      ...usageLimits.map(
+        (limit): TransactItem => ({
+          ConditionCheck: {
+            TableName: this.tableName,
+            Key: keys.period(contract.id, limit.month),
+            // Closes the race with bookings: the new quota must hold what the month already used.
+            ConditionExpression: "attribute_not_exists(pk) OR usedMinutes <= :max",
+            ExpressionAttributeValues: { ":max": limit.maxUsedMinutes },
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          },
+        }),
+      ),
+    ];
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      this.forgetContexts(contract.id);
+      return "written";
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      const overUsed = usageLimits.find((_, i) => isConditionFailure(reasons[i + 1]));
+      if (overUsed) {
+        const used = reasons[usageLimits.indexOf(overUsed) + 1]?.item?.usedMinutes;
+        throw new QuotaBelowUsageError(`Month ${overUsed.month} already used more than the new quota`, {
+          month: overUsed.month,
+          usedMinutes: used,
+          monthlyQuotaMinutes: overUsed.maxUsedMinutes,
+        });
+      }
+      return "stale";
+    }
+  }
+
+  async addTopUp(topUp: TopUp): Promise<PoolUsage> {
+    await this.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.pool(topUp.contractId),
+              UpdateExpression: "SET totalMinutes = totalMinutes + :minutes, #version = #version + :one",
+              ConditionExpression: "attribute_exists(pk)",
+              ExpressionAttributeNames: { "#version": "version" },
+              ExpressionAttributeValues: { ":minutes": topUp.minutes, ":one": 1 },
+            },
+          },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.topUp(topUp.contractId, topUp.id), entity: "topUp", ...topUp },
+              ConditionExpression: "attribute_not_exists(pk)",
+            },
+          },
+        ],
+      }),
+    );
+    this.forgetContexts(topUp.contractId);
+    const pool = await this.getPool(topUp.contractId);
+    if (!pool) throw new Error(`Pool of contract ${topUp.contractId} vanished`);
+    return pool;
+  }
+
+  // ---- ledger ----------------------------------------------------------------------------------
+
+  async loadBookingContext(
+    contractId: string,
+    month: Month,
+    options: { fresh?: boolean } = {},
+  ): Promise<BookingContext | null> {
+    const cacheKey = `${contractId}#${month}`;
+    if (!options.fresh) {
+      const cached = this.contexts.get(cacheKey);
+      if (cached) return cached;
+    }
+    const first = await this.batchGet([
+      keys.contract(contractId),
+      keys.period(contractId, month),
+      keys.pool(contractId),
+    ]);
+    const contractRaw = first.get(keyString(keys.contract(contractId)));
+    if (!contractRaw) return null;
+    const contract = parseContract(contractRaw);
+    const periodRaw = first.get(keyString(keys.period(contractId, month)));
+    const poolRaw = first.get(keyString(keys.pool(contractId)));
+    let pool: BookingContext["pool"] = null;
+    if (contract.kind === "prepaid" && poolRaw) {
+      pool = { contract, usage: parsePool(poolRaw) };
+    } else if (contract.kind === "monthly" && contract.fallbackContractId) {
+      const fallbackId = contract.fallbackContractId;
+      const second = await this.batchGet([keys.contract(fallbackId), keys.pool(fallbackId)]);
+      const fallbackRaw = second.get(keyString(keys.contract(fallbackId)));
+      const fallbackPoolRaw = second.get(keyString(keys.pool(fallbackId)));
+      if (fallbackRaw && fallbackPoolRaw) {
+        const fallback = parseContract(fallbackRaw);
+        if (fallback.kind === "prepaid") pool = { contract: fallback, usage: parsePool(fallbackPoolRaw) };
+      }
+    }
+    const context: BookingContext = {
+      contract,
+      period: contract.kind === "monthly" ? (periodRaw ? parsePeriod(periodRaw) : null) : null,
+      pool,
+    };
+    this.remember(cacheKey, context);
+    return context;
+  }
+
+  async commitBooking(write: {
+    context: BookingContext;
+    booking: Booking;
+    period: PeriodUsage | null;
+    pool: PoolUsage | null;
+    alerts: Alert[];
+    idempotency: IdempotencyClaim | null;
+  }): Promise<LedgerWriteOutcome> {
+    const { context, booking } = write;
+    const items: TransactItem[] = [...this.ledgerWrites(context, write.period, write.pool, booking)];
+    items.push({
+      Put: {
+        TableName: this.tableName,
+        Item: bookingItem(booking),
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    });
+    for (const alert of write.alerts) items.push(this.alertPut(alert));
+    const guardIndex = items.length;
+    if (write.idempotency) items.push(this.idempotencyPut(write.idempotency));
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      const guard = reasons[guardIndex];
+      if (write.idempotency && isConditionFailure(guard) && guard?.item) {
+        const stored = parseIdempotency(guard.item);
+        return {
+          outcome: "replayed",
+          fingerprint: stored.fingerprint,
+          response: stored.response ?? { statusCode: 409, body: null },
+        };
+      }
+      this.contexts.delete(`${booking.contractId}#${booking.month}`);
+      return { outcome: "stale" };
+    }
+    this.rememberAfterWrite(context, booking.month, write.period, write.pool);
+    return { outcome: "written" };
+  }
+
+  async commitReversal(write: {
+    context: BookingContext;
+    booking: Booking;
+    reversal: Reversal;
+    period: PeriodUsage | null;
+    pool: PoolUsage | null;
+  }): Promise<LedgerWriteOutcome> {
+    const { context, booking } = write;
+    const items: TransactItem[] = [...this.ledgerWrites(context, write.period, write.pool, booking)];
+    items.push({
+      Update: {
+        TableName: this.tableName,
+        Key: keys.booking(booking.contractId, booking.id),
+        UpdateExpression: "SET #status = :reversed, reversal = :reversal",
+        // Closes the race of two reversals of the same booking.
+        ConditionExpression: "#status = :booked",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":reversed": "reversed",
+          ":booked": "booked",
+          ":reversal": write.reversal,
+        },
+      },
+    });
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (!cancellationReasons(error)) throw error;
+      this.contexts.delete(`${booking.contractId}#${booking.month}`);
+      return { outcome: "stale" };
+    }
+    this.rememberAfterWrite(context, booking.month, write.period, write.pool);
+    return { outcome: "written" };
+  }
+
+  /**
+   * The writes every ledger change makes: each state it was planned on is checked or replaced at
+   * the version it was read, so a concurrent booking, reversal, quota change, top-up or close makes
+   * the transaction fail (and the use case re-plan) instead of overdrawing.
+   */
+  private ledgerWrites(
+    context: BookingContext,
+    period: PeriodUsage | null,
+    pool: PoolUsage | null,
+    booking: Pick<Booking, "month" | "fromQuotaMinutes" | "billedMinutes">,
+  ): TransactItem[] {
+    const items: TransactItem[] = [
+      this.versionCheck(keys.contract(context.contract.id), context.contract.version),
+    ];
+    if (period) items.push(this.versionedPut(periodItem(period), period.version));
+    const poolOwner = context.pool?.contract;
+    const poolIsFallback = poolOwner !== undefined && poolOwner.id !== context.contract.id;
+    if (pool) {
+      items.push(this.versionedPut(poolItem(pool), pool.version));
+      if (poolIsFallback) items.push(this.versionCheck(keys.contract(poolOwner.id), poolOwner.version));
+    } else if (context.pool && poolIsFallback && booking.fromQuotaMinutes < booking.billedMinutes) {
+      // The plan looked at the fallback pool and found it could not help: that must still be true.
+      items.push(this.versionCheck(keys.pool(context.pool.contract.id), context.pool.usage.version));
+      items.push(this.versionCheck(keys.contract(poolOwner.id), poolOwner.version));
+    }
+    return items;
+  }
+
+  private versionCheck(key: { pk: string; sk: string }, version: number): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: key,
+        ConditionExpression: "#version = :version",
+        ExpressionAttributeNames: { "#version": "version" },
+        ExpressionAttributeValues: { ":version": version },
+      },
+    };
+  }
+
+  /** Replaces a state item read at `version` (0: not yet written) and bumps its version. */
+  private versionedPut(item: Record<string, unknown>, version: number): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...item, version: version + 1 },
+        ConditionExpression: version === 0 ? "attribute_not_exists(pk)" : "#version = :version",
+        ...(version === 0
+          ? {}
+          : {
+              ExpressionAttributeNames: { "#version": "version" },
+              ExpressionAttributeValues: { ":version": version },
+            }),
+      },
+    };
+  }
+
+  /** An alert is stored once per cause: a second one for the same cause fails its condition. */
+  alertPut(alert: Alert): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: alertItem(alert),
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    };
+  }
+
+  private idempotencyPut(claim: IdempotencyClaim): TransactItem {
+    const now = this.nowSeconds();
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.idempotency(claim.key),
+          entity: "idempotency",
+          fingerprint: claim.fingerprint,
+          response: claim.response,
+          expiresAt: now + IDEMPOTENCY_TTL_SECONDS,
+        },
+        // Closes the race of two requests with one key: only one booking can claim it. TTL deletes
+        // lazily, so an expired record counts as absent.
+        ConditionExpression: "attribute_not_exists(pk) OR expiresAt < :now",
+        ExpressionAttributeValues: { ":now": now },
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+      },
+    };
+  }
+
+  async getBooking(contractId: string, bookingId: string): Promise<Booking | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.booking(contractId, bookingId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? parseBooking(Item) : null;
+  }
+
+  async listBookings(contractId: string, month: Month, page: PageRequest): Promise<Page<Booking>> {
+    const partition = keys.bookingsOfMonth(contractId, month);
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": partition.pk, ":prefix": partition.skPrefix },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, { pk: partition.pk }),
+      }),
+    );
+    return withCursor((result.Items ?? []).map(parseBooking), result.LastEvaluatedKey);
+  }
+
+  async getPeriod(contractId: string, month: Month): Promise<PeriodUsage | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.period(contractId, month),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? parsePeriod(Item) : null;
+  }
+
+  async getPool(contractId: string): Promise<PoolUsage | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.pool(contractId), ConsistentRead: true }),
+    );
+    return Item ? parsePool(Item) : null;
+  }
+
+  async saveAlert(alert: Alert): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: alertItem(alert),
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === "ConditionalCheckFailedException") return false;
+      throw error;
+    }
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private async batchGet(
+    wanted: { pk: string; sk: string }[],
+  ): Promise<Map<string, Record<string, unknown>>> {
+    const found = new Map<string, Record<string, unknown>>();
+    let requested: Record<string, unknown>[] | undefined = wanted;
+    for (let attempt = 0; requested && requested.length > 0 && attempt < 8; attempt++) {
+      const result: BatchGetCommandOutput = await this.doc.send(
+        new BatchGetCommand({
+          RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true } },
+        }),
+      );
+      for (const item of result.Responses?.[this.tableName] ?? []) found.set(keyString(item), item);
+      requested = result.UnprocessedKeys?.[this.tableName]?.Keys;
+    }
+    if (requested && requested.length > 0) throw new Error("DynamoDB left keys unprocessed after retries");
+    return found;
+  }
+
+  private remember(cacheKey: string, context: BookingContext): void {
+    this.contexts.delete(cacheKey);
+    this.contexts.set(cacheKey, context);
+    if (this.contexts.size > this.contextCacheSize) {
+      const oldest = this.contexts.keys().next().value;
+      if (oldest !== undefined) this.contexts.delete(oldest);
+    }
+  }
+
+  /** After a successful write the new state is known exactly: the next booking needs no read. */
+  private rememberAfterWrite(
+    context: BookingContext,
+    month: Month,
+    period: PeriodUsage | null,
+    pool: PoolUsage | null,
+  ): void {
+    this.remember(`${context.contract.id}#${month}`, {
+      contract: context.contract,
+      period: period ? { ...period, version: period.version + 1 } : context.period,
+      pool:
+        context.pool && pool
+          ? { contract: context.pool.contract, usage: { ...pool, version: pool.version + 1 } }
+          : context.pool,
+    });
+  }
+
+  private forgetContexts(contractId: string): void {
+    for (const key of this.contexts.keys()) if (key.startsWith(`${contractId}#`)) this.contexts.delete(key);
+  }
+}
+
+class DynamoIdempotency implements IdempotencyRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly nowSeconds: () => number,
+  ) {}
+
+  async find(key: string): Promise<{ fingerprint: string; response: IdempotentResponse | null } | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(key), ConsistentRead: true }),
+    );
+    if (!Item) return null;
+    const record = parseIdempotency(Item);
+    if (record.expiresAt < this.nowSeconds()) return null;
+    return { fingerprint: record.fingerprint, response: record.response ?? null };
+  }
+
+  async begin(key: string, fingerprint: string): Promise<boolean> {
+    const now = this.nowSeconds();
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.idempotency(key),
+            entity: "idempotency",
+            fingerprint,
+            response: null,
+            expiresAt: now + IDEMPOTENCY_TTL_SECONDS,
+          },
+          // Closes the race of two requests with one key: one claims it, the other sees the claim.
+          ConditionExpression: "attribute_not_exists(pk) OR expiresAt < :now",
+          ExpressionAttributeValues: { ":now": now },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === "ConditionalCheckFailedException") return false;
+      throw error;
+    }
+  }
+
+  async complete(key: string, fingerprint: string, response: IdempotentResponse): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.idempotency(key),
+        UpdateExpression: "SET #response = :response",
+        ConditionExpression: "fingerprint = :fingerprint",
+        ExpressionAttributeNames: { "#response": "response" },
+        ExpressionAttributeValues: { ":response": response, ":fingerprint": fingerprint },
+      }),
+    );
+  }
+
+  async release(key: string): Promise<void> {
+    await this.doc
+      .send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.idempotency(key),
+          ConditionExpression: "attribute_not_exists(#response) OR #response = :null",
+          ExpressionAttributeNames: { "#response": "response" },
+          ExpressionAttributeValues: { ":null": null },
+        }),
+      )
+      .catch((error: { name?: string }) => {
+        if (error.name !== "ConditionalCheckFailedException") throw error;
+      });
+  }
+}
+
+function keyString(item: { pk?: unknown; sk?: unknown }): string {
+  return `${String(item.pk)}|${String(item.sk)}`;
+}
+
+function withCursor<T>(items: T[], lastKey: Record<string, unknown> | undefined): Page<T> {
+  const cursor = encodeCursor(lastKey);
+  return cursor ? { items, cursor } : { items };
+}
+
+function contractItem(contract: Contract): Record<string, unknown> {
+  return {
+    ...keys.contract(contract.id),
+    ...keys.contractOfCustomer(contract.customerId, contract.id),
+    ...keys.allContracts(contract.id),
+    entity: "contract",
+    ...contract,
+  };
+}
+
+function periodItem(period: PeriodUsage): Record<string, unknown> {
+  return { ...keys.period(period.contractId, period.month), entity: "period", ...period };
+}
+
+function poolItem(pool: PoolUsage): Record<string, unknown> {
+  return { ...keys.pool(pool.contractId), entity: "pool", ...pool };
+}
+
+function bookingItem(booking: Booking): Record<string, unknown> {
+  return { ...keys.booking(booking.contractId, booking.id), entity: "booking", ...booking };
+}
+
+export function alertItem(alert: Alert): Record<string, unknown> {
+  return {
+    ...keys.alert(alertCause(alert)),
+    ...keys.alertOfCustomer(alert.customerId, alert.at, alert.id),
+    ...keys.allAlerts(alert.at, alert.id),
+    entity: "alert",
+    ...alert,
+  };
+}

@@ -1,0 +1,153 @@
+import { z } from "zod/mini";
+import type { Alert } from "../alert.js";
+import { ALERT_TYPES } from "../alert.js";
+import type { Booking } from "../booking.js";
+import type { Contract } from "../contract.js";
+import { CATEGORIES } from "../contract.js";
+import type { Customer } from "../customer.js";
+import type { PeriodUsage, PoolUsage } from "../ledger.js";
+import { NAMED_WINDOWS, PRIORITIES } from "../sla-terms.js";
+
+/**
+ * Items are parsed when read and mapped explicitly to domain types: a malformed item fails loudly
+ * here instead of leaking half-typed data into the business rules.
+ */
+
+const int = z.int();
+const category = z.enum(CATEGORIES);
+
+const slaSchema = z.object({
+  window: z.union([
+    z.enum(NAMED_WINDOWS),
+    z.array(z.object({ days: z.array(int), from: z.string(), to: z.string() })),
+  ]),
+  timezone: z.string(),
+  holidays: z.nullable(z.string()),
+  responseMinutes: z.object(
+    Object.fromEntries(PRIORITIES.map((p) => [p, int])) as Record<(typeof PRIORITIES)[number], typeof int>,
+  ),
+  warnAtPercent: int,
+  dedicatedContacts: z.array(z.string()),
+});
+
+const contractBase = {
+  id: z.string(),
+  customerId: z.string(),
+  status: z.enum(["active", "ended", "expired"]),
+  categories: z.array(category),
+  billingIncrementMinutes: int,
+  overage: z.object({ policy: z.enum(["block", "bill"]), rateCentsPerHour: int }),
+  sla: slaSchema,
+  closedThroughMonth: z.nullable(z.string()),
+  createdAt: z.string(),
+  version: int,
+};
+
+const contractItem = z.discriminatedUnion("kind", [
+  z.object({
+    ...contractBase,
+    kind: z.literal("monthly"),
+    startMonth: z.string(),
+    endMonth: z.nullable(z.string()),
+    quotaSchedule: z.array(z.object({ effectiveMonth: z.string(), monthlyQuotaMinutes: int })),
+    feeCentsPerMonth: int,
+    fallbackContractId: z.nullable(z.string()),
+  }),
+  z.object({
+    ...contractBase,
+    kind: z.literal("prepaid"),
+    monthlyBasisMinutes: int,
+    termYears: z.union([z.literal(1), z.literal(3)]),
+    startDate: z.string(),
+    endDate: z.string(),
+    priceCents: int,
+  }),
+]);
+
+const customerItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  holidays: z.nullable(z.string()),
+  createdAt: z.string(),
+});
+
+const periodItem = z.object({
+  contractId: z.string(),
+  month: z.string(),
+  usedMinutes: int,
+  fromPoolMinutes: int,
+  overageMinutes: int,
+  expiredMinutes: int,
+  thresholdsNotified: z.array(int),
+  version: int,
+});
+
+const poolItem = z.object({
+  contractId: z.string(),
+  totalMinutes: int,
+  usedMinutes: int,
+  overageMinutes: int,
+  expiredMinutes: int,
+  months: z.record(z.string(), z.object({ usedMinutes: int, overageMinutes: int })),
+  thresholdsNotified: z.array(int),
+  version: int,
+});
+
+const bookingItem = z.object({
+  id: z.string(),
+  contractId: z.string(),
+  customerId: z.string(),
+  date: z.string(),
+  month: z.string(),
+  minutes: int,
+  billedMinutes: int,
+  fromQuotaMinutes: int,
+  fromPoolMinutes: int,
+  poolContractId: z.nullable(z.string()),
+  overageMinutes: int,
+  category,
+  description: z.string(),
+  ticketId: z.nullable(z.string()),
+  technician: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  status: z.enum(["booked", "reversed"]),
+  reversal: z.nullable(z.object({ id: z.string(), at: z.string(), by: z.string() })),
+});
+
+const alertItem = z.object({
+  id: z.string(),
+  type: z.enum(ALERT_TYPES),
+  customerId: z.string(),
+  contractId: z.string(),
+  ticketId: z.optional(z.string()),
+  month: z.optional(z.string()),
+  at: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const idempotencyItem = z.object({
+  fingerprint: z.string(),
+  expiresAt: int,
+  response: z.optional(z.nullable(z.object({ statusCode: int, body: z.unknown() }))),
+});
+
+function parser<T>(what: string, schema: z.ZodMiniType<T>) {
+  return (item: Record<string, unknown>): T => {
+    const parsed = schema.safeParse(item);
+    if (!parsed.success) {
+      const where = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
+      throw new Error(`Malformed ${what} item ${String(item.pk)}/${String(item.sk)}: ${where}`);
+    }
+    return parsed.data;
+  };
+}
+
+export const parseCustomer: (item: Record<string, unknown>) => Customer = parser("customer", customerItem);
+export const parseContract: (item: Record<string, unknown>) => Contract = parser("contract", contractItem);
+export const parsePeriod: (item: Record<string, unknown>) => PeriodUsage = parser("period", periodItem);
+export const parsePool: (item: Record<string, unknown>) => PoolUsage = parser("pool", poolItem);
+export const parseBooking: (item: Record<string, unknown>) => Booking = parser("booking", bookingItem);
+export const parseAlert: (item: Record<string, unknown>) => Alert = parser("alert", alertItem);
+export const parseIdempotency = parser("idempotency", idempotencyItem);

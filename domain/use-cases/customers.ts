@@ -1,0 +1,30 @@
+import { type Actor, assertAllowed, assertSees } from "../access.js";
+import { type Customer, type NewCustomer, newCustomer } from "../customer.js";
+import { NotFoundError } from "../errors.js";
+import type { Page, PageRequest } from "../repositories.js";
+import type { UseCaseDeps } from "./deps.js";
+
+/** Registers a customer of the service provider. */
+export async function createCustomer(deps: UseCaseDeps, actor: Actor, input: NewCustomer): Promise<Customer> {
+  assertAllowed(actor, "customers.create");
+  const customer = newCustomer(input, deps);
+  await deps.store.putCustomer(customer);
+  return customer;
+}
+
+export async function getCustomer(deps: UseCaseDeps, actor: Actor, customerId: string): Promise<Customer> {
+  assertAllowed(actor, "customers.read");
+  assertSees(actor, customerId, "Customer");
+  const customer = await deps.store.getCustomer(customerId);
+  if (!customer) throw new NotFoundError("Customer not found");
+  return customer;
+}
+
+export async function listCustomers(
+  deps: UseCaseDeps,
+  actor: Actor,
+  page: PageRequest,
+): Promise<Page<Customer>> {
+  assertAllowed(actor, "customers.list");
+  return deps.store.listCustomers(page);
+}

@@ -1,0 +1,50 @@
+import {
+  type BookingResult,
+  bookHours,
+  listBookings,
+  reverseBooking,
+} from "../../domain/use-cases/bookings.js";
+import { createBookingSchema, listBookingsQuerySchema } from "../schemas/booking.schema.js";
+import { actorOf, httpHandler } from "../shared/http.js";
+import { parseWith } from "../shared/validation.js";
+import { pageOf, pathId } from "./params.js";
+import { balanceView, bookingView, pageView } from "./views.js";
+
+function bookingResponse(result: BookingResult) {
+  return { statusCode: 201, body: { ...bookingView(result.booking), balance: balanceView(result.balance) } };
+}
+
+export const handler = httpHandler("bookings", {
+  "POST /contracts/{contractId}/bookings": async (request, deps) => {
+    const input = parseWith(createBookingSchema, request.body);
+    const idempotency = request.idempotency ? { ...request.idempotency, render: bookingResponse } : null;
+    const booked = await bookHours(
+      deps,
+      actorOf(request),
+      pathId(request, "contractId"),
+      { ...input, ticketId: input.ticketId ?? undefined },
+      idempotency,
+    );
+    return booked.outcome === "booked" ? bookingResponse(booked.result) : booked.response;
+  },
+  "GET /contracts/{contractId}/bookings": async (request, deps) => {
+    const query = parseWith(listBookingsQuerySchema, request.query, "query");
+    const page = await listBookings(
+      deps,
+      actorOf(request),
+      pathId(request, "contractId"),
+      query.month,
+      pageOf(query),
+    );
+    return { statusCode: 200, body: pageView(page, bookingView) };
+  },
+  "POST /contracts/{contractId}/bookings/{bookingId}/reversal": async (request, deps) => {
+    const result = await reverseBooking(
+      deps,
+      actorOf(request),
+      pathId(request, "contractId"),
+      pathId(request, "bookingId"),
+    );
+    return bookingResponse(result);
+  },
+});

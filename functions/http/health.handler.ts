@@ -1,0 +1,12 @@
+import { httpHandler } from "../shared/http.js";
+import { openApiDocument } from "./openapi.js";
+
+let document: Record<string, unknown> | undefined;
+
+export const handler = httpHandler("health", {
+  "GET /health": async () => ({ statusCode: 200, body: { status: "ok" } }),
+  "GET /openapi.json": async () => {
+    document ??= openApiDocument();
+    return { statusCode: 200, body: document };
+  },
+});

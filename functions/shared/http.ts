@@ -1,0 +1,216 @@
+import { createHash } from "node:crypto";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import middy from "@middy/core";
+import httpSecurityHeaders from "@middy/http-security-headers";
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { Actor } from "../../domain/access.js";
+import {
+  ForbiddenError,
+  IdempotencyConflictError,
+  NotFoundError,
+  UnauthorizedError,
+} from "../../domain/errors.js";
+import type { IdempotentResponse } from "../../domain/repositories.js";
+import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
+import { type HandlerGroup, type RouteKeyOf, routeSpec } from "../http/routes.js";
+import { readConfig } from "./config.js";
+import { useCaseDeps } from "./deps.js";
+import { errorResponse, HttpError } from "./http-errors.js";
+import { logger } from "./logger.js";
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** Request bodies above this are refused with 413 before they are parsed. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface HttpRequest {
+  /** Null on public routes. */
+  actor: Actor | null;
+  routeKey: string;
+  pathParameters: Record<string, string>;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** The parsed JSON body, or undefined when there was none. */
+  body: unknown;
+  /** Set on POST and PUT requests that carry an `Idempotency-Key`. */
+  idempotency: { key: string; fingerprint: string } | null;
+}
+
+export interface HttpResponse {
+  statusCode: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** What a route does: parse, call one use case, map the result. */
+export type RouteRun = (request: HttpRequest, deps: UseCaseDeps) => Promise<HttpResponse>;
+
+const ROLES = new Set(["admin", "technician", "customer"]);
+
+/** The caller, from the JWT claims API Gateway (or the local server) verified. */
+export function actorFromClaims(claims: Record<string, unknown> | undefined): Actor {
+  if (!claims) throw new UnauthorizedError("A bearer token is required");
+  const role = claims["custom:role"];
+  const subject = typeof claims.sub === "string" ? claims.sub : "unknown";
+  if (typeof role !== "string" || !ROLES.has(role))
+    throw new ForbiddenError("The token carries no known role");
+  const customerId = claims["custom:customerId"];
+  if (role === "customer") {
+    if (typeof customerId !== "string" || customerId === "") {
+      throw new ForbiddenError("A customer token must name its customer");
+    }
+    return { role, customerId, subject };
+  }
+  return { role: role as Actor["role"], customerId: null, subject };
+}
+
+function lowerCaseHeaders(headers: HttpEvent["headers"] | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {}))
+    if (value !== undefined) result[name.toLowerCase()] = value;
+  return result;
+}
+
+function parseBody(event: HttpEvent, headers: Record<string, string>): unknown {
+  if (event.body === undefined || event.body === null || event.body === "") return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, "base64") : Buffer.from(event.body, "utf8");
+  if (raw.byteLength > MAX_BODY_BYTES) {
+    throw new HttpError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`, {
+      limitBytes: MAX_BODY_BYTES,
+    });
+  }
+  const contentType = (headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+  if (contentType !== "application/json") {
+    throw new HttpError("unsupported_media_type", "Send the body as application/json", {
+      contentType: contentType || null,
+    });
+  }
+  try {
+    return JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw new HttpError("validation_failed", "The body is not valid JSON", { body: "not valid JSON" });
+  }
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+function idempotencyOf(event: HttpEvent, headers: Record<string, string>, actor: Actor | null) {
+  const method = event.requestContext.http.method;
+  const key = headers["idempotency-key"];
+  if ((method !== "POST" && method !== "PUT") || key === undefined) return null;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new HttpError("validation_failed", "Invalid Idempotency-Key", {
+      "headers.idempotency-key": "1 to 255 visible ASCII characters",
+    });
+  }
+  const fingerprint = createHash("sha256")
+    .update(`${method} ${event.rawPath}\n${event.body ?? ""}`)
+    .digest("base64url");
+  // Keys are scoped to the caller: two callers never collide on a key.
+  return { key: `${actor?.subject ?? "anonymous"}:${key}`, fingerprint };
+}
+
+async function withStoredIdempotency(
+  deps: UseCaseDeps,
+  claim: { key: string; fingerprint: string },
+  run: () => Promise<HttpResponse>,
+): Promise<HttpResponse> {
+  const replay = async (): Promise<HttpResponse | null> => {
+    const stored = await deps.store.idempotency.find(claim.key);
+    if (!stored) return null;
+    if (stored.fingerprint !== claim.fingerprint) {
+      throw new IdempotencyConflictError("This Idempotency-Key was used for a different request");
+    }
+    if (!stored.response)
+      throw new IdempotencyConflictError("A request with this Idempotency-Key is in progress");
+    return stored.response as HttpResponse;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  if (!(await deps.store.idempotency.begin(claim.key, claim.fingerprint))) {
+    const raced = await replay();
+    if (raced) return raced;
+    throw new IdempotencyConflictError("A request with this Idempotency-Key is in progress");
+  }
+  let response: HttpResponse;
+  try {
+    response = await run();
+  } catch (error) {
+    await deps.store.idempotency.release(claim.key);
+    throw error;
+  }
+  if (response.statusCode < 300) {
+    const stored: IdempotentResponse = { statusCode: response.statusCode, body: response.body };
+    await deps.store.idempotency.complete(claim.key, claim.fingerprint, stored);
+  } else {
+    await deps.store.idempotency.release(claim.key);
+  }
+  return response;
+}
+
+function serialize(response: HttpResponse): HttpResult {
+  const headers: Record<string, string> = { ...response.headers };
+  let body: string | undefined;
+  if (typeof response.body === "string") body = response.body;
+  else if (response.body !== undefined) {
+    body = JSON.stringify(response.body);
+    headers["content-type"] ??= "application/json";
+  }
+  headers["cache-control"] ??= "no-store";
+  return { statusCode: response.statusCode, headers, ...(body === undefined ? {} : { body }) };
+}
+
+/** Maps every error to the error model; unknown ones are logged and hidden behind a plain 500. */
+const errorMiddleware: middy.MiddlewareObj<HttpEvent, HttpResult> = {
+  onError: async (request) => {
+    const { statusCode, body, known } = errorResponse(request.error);
+    if (!known)
+      logger.error("Unhandled error", { error: request.error as Error, routeKey: request.event.routeKey });
+    request.response = serialize({ statusCode, body });
+  },
+};
+
+/**
+ * One Lambda handler for a group of routes: middleware first, handler last. The handler only finds
+ * the route, builds the request and calls the route's single use case. Auth and idempotency of each
+ * route come from the route table (routes.ts).
+ */
+export function httpHandler<G extends HandlerGroup>(group: G, runs: Record<RouteKeyOf<G>, RouteRun>) {
+  readConfig(); // fail at cold start, not at the first request, when configuration is missing
+  const routes = runs as Record<string, RouteRun>;
+  return middy<HttpEvent, HttpResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpSecurityHeaders())
+    .use(errorMiddleware)
+    .handler(async (event) => {
+      const spec = routeSpec(event.routeKey);
+      const run = routes[event.routeKey];
+      if (!spec || spec.group !== group || !run) throw new NotFoundError(`No route ${event.routeKey}`);
+      const headers = lowerCaseHeaders(event.headers);
+      const actor =
+        spec.auth === "token" ? actorFromClaims(event.requestContext.authorizer?.jwt?.claims) : null;
+      if (actor) logger.appendKeys({ role: actor.role });
+      const request: HttpRequest = {
+        actor,
+        routeKey: event.routeKey,
+        pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
+        query: (event.queryStringParameters ?? {}) as Record<string, string>,
+        headers,
+        body: parseBody(event, headers),
+        idempotency: idempotencyOf(event, headers, actor),
+      };
+      const deps = useCaseDeps();
+      const response =
+        spec.idempotency === "stored" && request.idempotency
+          ? await withStoredIdempotency(deps, request.idempotency, () => run(request, deps))
+          : await run(request, deps);
+      return serialize(response);
+    });
+}
+
+/** The actor of a token route (the wrapper guarantees one). */
+export function actorOf(request: HttpRequest): Actor {
+  if (!request.actor) throw new UnauthorizedError("A bearer token is required");
+  return request.actor;
+}

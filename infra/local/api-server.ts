@@ -1,0 +1,206 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Context } from "aws-lambda";
+import { HANDLER_GROUPS, type HandlerGroup, ROUTES, type RouteSpec } from "../../functions/http/routes.js";
+import type { HttpEvent, HttpResult } from "../../functions/shared/http.js";
+import { lambdaContext } from "./lambda-context.js";
+import { repoRoot } from "./paths.js";
+import { verifyLocalToken } from "./token.js";
+
+type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+/** API Gateway accepts up to 10 MB; the local server stops reading well before, the handler caps at 64 KiB. */
+const MAX_READ_BYTES = 1024 * 1024;
+
+interface CompiledRoute {
+  routeKey: string;
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  spec: RouteSpec;
+}
+
+function compileRoutes(): CompiledRoute[] {
+  return Object.entries(ROUTES as Record<string, RouteSpec>).map(([routeKey, spec]) => {
+    const [method, path] = routeKey.split(" ") as [string, string];
+    const names: string[] = [];
+    const source = path
+      .split("/")
+      .map((segment) => {
+        const param = /^\{(\w+)\}$/.exec(segment);
+        if (param?.[1]) {
+          names.push(param[1]);
+          return "([^/]+)";
+        }
+        return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      })
+      .join("/");
+    return { routeKey, method, pattern: new RegExp(`^${source}$`), names, spec };
+  });
+}
+
+export interface ApiServerOptions {
+  port: number;
+  signingKey: Uint8Array;
+  /** Extra responses for paths outside the API (the dashboard). */
+  staticHandler?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+}
+
+export interface RunningApi {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+function sendJson(response: ServerResponse, statusCode: number, body: unknown): void {
+  response.writeHead(statusCode, { "content-type": "application/json", "cache-control": "no-store" });
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * The local API Gateway: matches the route table, verifies the bearer token as the JWT authorizer
+ * would, turns the request into an HTTP API payload v2 event and calls the very same Lambda handler.
+ */
+export async function startApiServer(options: ApiServerOptions): Promise<RunningApi> {
+  const routes = compileRoutes();
+  const handlers = new Map<HandlerGroup, Promise<LambdaHandler>>();
+  const handlerOf = (group: HandlerGroup): Promise<LambdaHandler> => {
+    let loaded = handlers.get(group);
+    if (!loaded) {
+      const url = pathToFileURL(join(repoRoot, HANDLER_GROUPS[group].entry)).href;
+      loaded = import(url).then((module: { handler: LambdaHandler }) => module.handler);
+      handlers.set(group, loaded);
+    }
+    return loaded;
+  };
+
+  const server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? "/", "http://127.0.0.1");
+      const method = request.method ?? "GET";
+      let matched: { route: CompiledRoute; params: Record<string, string> } | null = null;
+      for (const route of routes) {
+        if (route.method !== method) continue;
+        const match = route.pattern.exec(url.pathname);
+        if (!match) continue;
+        const params: Record<string, string> = {};
+        route.names.forEach((name, i) => {
+          params[name] = decodeURIComponent(match[i + 1] ?? "");
+        });
+        matched = { route, params };
+        break;
+      }
+      if (!matched) {
+        if (options.staticHandler && (await options.staticHandler(request, response))) return;
+        return sendJson(response, 404, { error: { code: "not_found", message: "Not found" } });
+      }
+      const body = await readBody(request);
+      if (body === null) {
+        return sendJson(response, 413, {
+          error: { code: "payload_too_large", message: "Request bodies are limited to 65536 bytes" },
+        });
+      }
+      let claims: Record<string, string> | null = null;
+      if (matched.route.spec.auth === "token") {
+        const header = request.headers.authorization ?? "";
+        const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+        claims = token ? await verifyLocalToken(options.signingKey, token) : null;
+        if (!claims) {
+          return sendJson(response, 401, {
+            error: { code: "unauthorized", message: "A valid bearer token is required" },
+          });
+        }
+      }
+      const event = toEvent(request, url, matched.route, matched.params, body, claims);
+      const handler = await handlerOf(matched.route.spec.group);
+      const result = await handler(event, lambdaContext(`koad-http-${matched.route.spec.group}`));
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+      response.writeHead(result.statusCode ?? 200, headers);
+      response.end(result.body ?? "");
+    } catch (error) {
+      console.error("local API server error", error);
+      if (!response.headersSent)
+        sendJson(response, 500, { error: { code: "internal", message: "Internal error" } });
+      else response.end();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).byteLength;
+    if (size > MAX_READ_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function toEvent(
+  request: IncomingMessage,
+  url: URL,
+  route: CompiledRoute,
+  pathParameters: Record<string, string>,
+  body: Buffer,
+  claims: Record<string, string> | null,
+): HttpEvent {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(",") : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams)
+    query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
+  const text = body.toString("utf8");
+  const isText = Buffer.from(text, "utf8").equals(body);
+  const now = new Date();
+  return {
+    version: "2.0",
+    routeKey: route.routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.replace(/^\?/, ""),
+    headers,
+    ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+    ...(route.names.length > 0 ? { pathParameters } : {}),
+    ...(body.byteLength > 0 ? { body: isText ? text : body.toString("base64") } : {}),
+    isBase64Encoded: body.byteLength > 0 && !isText,
+    requestContext: {
+      accountId: "000000000000",
+      apiId: "local",
+      domainName: url.host,
+      domainPrefix: "local",
+      http: {
+        method: route.method,
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? "127.0.0.1",
+        userAgent: headers["user-agent"] ?? "",
+      },
+      requestId: randomUUID(),
+      routeKey: route.routeKey,
+      stage: "$default",
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+      authorizer: { jwt: { claims: claims ?? {}, scopes: [] }, principalId: "", integrationLatency: 0 },
+    },
+  } as HttpEvent;
+}

@@ -1,0 +1,53 @@
+import { parseArgs } from "node:util";
+import { useCaseDeps } from "../../functions/shared/deps.js";
+import { startLocalSystem } from "./local-system.js";
+import { defaultDataDir } from "./paths.js";
+import { seedDemo } from "./seed.js";
+import { signLocalToken } from "./token.js";
+
+// npm start -- [--port N] [--in-memory] [--no-seed]
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "3000" },
+    "in-memory": { type: "boolean", default: false },
+    "no-seed": { type: "boolean", default: false },
+  },
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error("--port must be a port number");
+  process.exit(2);
+}
+
+const system = await startLocalSystem({ port, inMemory: values["in-memory"], dataDir: defaultDataDir() });
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nStopping KoAd…");
+  await system.stop();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+
+console.log(`KoAd is running at ${system.url} (DynamoDB Local at ${system.dynamoEndpoint})`);
+const seeded = values["no-seed"] ? null : await seedDemo(useCaseDeps());
+const customers = await useCaseDeps().store.listCustomers({ limit: 1 });
+const demoCustomer = seeded?.customerId ?? customers.items[0]?.id;
+if (seeded)
+  console.log(
+    `Seeded demo customer ${seeded.customerId}: monthly ${seeded.monthlyContractId}, prepaid ${seeded.prepaidContractId}`,
+  );
+console.log(
+  "\nTokens (valid 12 h; more with `npm run --silent token -- --role admin|technician|customer --customer ID`):",
+);
+console.log(`  admin:      ${await signLocalToken(system.signingKey, { role: "admin" })}`);
+console.log(`  technician: ${await signLocalToken(system.signingKey, { role: "technician" })}`);
+if (demoCustomer) {
+  console.log(
+    `  customer:   ${await signLocalToken(system.signingKey, { role: "customer", customerId: demoCustomer })}`,
+  );
+}
+console.log(`\nTry: curl ${system.url}/health`);
+console.log("Ctrl-C stops everything.");

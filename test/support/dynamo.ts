@@ -1,0 +1,29 @@
+import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import { randomIds } from "../../domain/ids.js";
+import { FixedClock } from "../../domain/ports.js";
+import { createDocumentClient } from "../../domain/store/client.js";
+import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
+import { ensureTable } from "../../infra/local/provision.js";
+
+/** A fresh table in the shared DynamoDB Local, so test files never see each other's data. */
+export async function freshTable(): Promise<{ endpoint: string; tableName: string }> {
+  const endpoint = inject("dynamoEndpoint");
+  const tableName = `koad-test-${randomUUID()}`;
+  await ensureTable(endpoint, tableName);
+  return { endpoint, tableName };
+}
+
+/** Use-case ports on a fresh table, with a clock the test moves. */
+export async function storeDeps(
+  now = "2026-11-27T09:00:00Z",
+): Promise<UseCaseDeps & { clock: FixedClock; store: DynamoStore }> {
+  const { endpoint, tableName } = await freshTable();
+  const clock = new FixedClock(new Date(now));
+  const doc = createDocumentClient({ tableName, endpoint });
+  const store = new DynamoStore(doc, tableName, {
+    nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
+  });
+  return { store, clock, ids: randomIds, billingTimezone: "Europe/Berlin" };
+}
