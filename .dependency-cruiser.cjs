@@ -6,7 +6,9 @@ module.exports = {
       comment: "domain/ (outside its store adapter) imports no AWS SDK, Lambda types or middy",
       severity: "error",
       from: { path: "^domain/", pathNot: "^domain/store/" },
-      to: { path: "(^|/)node_modules/(@aws-sdk|@smithy|aws-lambda|@types/aws-lambda|@middy|@aws-lambda-powertools)/" },
+      to: {
+        path: "(^|/)node_modules/(@aws-sdk|@smithy|aws-lambda|@types/aws-lambda|@middy|@aws-lambda-powertools)/",
+      },
     },
     {
       name: "domain-core-uses-ports-not-adapters",
@@ -39,6 +41,9 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+    },
   },
 };

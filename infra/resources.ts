@@ -29,6 +29,8 @@ export const TABLE: TableDefinition = {
 export interface QueueDefinition {
   /** Logical name of the work queue; its dead-letter queue is `<name>-dlq`. */
   name: string;
+  /** The environment variable that gives a function this queue's URL. */
+  urlEnvironmentVariable: string;
   /** Seconds a received message stays invisible: at least 6x the consumer's timeout, as AWS advises. */
   visibilityTimeoutSeconds: number;
   /** Receives before a message goes to the dead-letter queue. */
@@ -44,6 +46,7 @@ export interface QueueDefinition {
 export const QUEUES = {
   monthClose: {
     name: "koad-month-close",
+    urlEnvironmentVariable: "MONTH_CLOSE_QUEUE_URL",
     visibilityTimeoutSeconds: 360,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -52,6 +55,7 @@ export const QUEUES = {
   },
   tickets: {
     name: "koad-tickets",
+    urlEnvironmentVariable: "TICKET_QUEUE_URL",
     visibilityTimeoutSeconds: 180,
     maxReceiveCount: 5,
     batchSize: 10,
@@ -59,6 +63,8 @@ export const QUEUES = {
     consumerTimeoutSeconds: 30,
   },
 } as const satisfies Record<string, QueueDefinition>;
+
+export type QueueName = keyof typeof QUEUES;
 
 export function deadLetterQueueName(queue: QueueDefinition): string {
   return `${queue.name}-dlq`;

@@ -14,6 +14,13 @@ export interface Config {
   dynamoEndpoint: string | undefined;
   region: string | undefined;
   billingTimezone: string;
+  /** The local SQS server's endpoint; unset on Lambda. */
+  sqsEndpoint: string | undefined;
+  /** Queue URLs, set on the functions that send to them. */
+  monthCloseQueueUrl: string | undefined;
+  ticketQueueUrl: string | undefined;
+  /** The SNS alert topic; unset locally, where alerts are stored and logged only. */
+  alertTopicArn: string | undefined;
 }
 
 export function readConfig(): Config {
@@ -22,5 +29,9 @@ export function readConfig(): Config {
     dynamoEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
     region: process.env.AWS_REGION || undefined,
     billingTimezone: process.env.BILLING_TIMEZONE || "Europe/Berlin",
+    sqsEndpoint: process.env.SQS_ENDPOINT || undefined,
+    monthCloseQueueUrl: process.env.MONTH_CLOSE_QUEUE_URL || undefined,
+    ticketQueueUrl: process.env.TICKET_QUEUE_URL || undefined,
+    alertTopicArn: process.env.ALERT_TOPIC_ARN || undefined,
   };
 }

@@ -1,7 +1,16 @@
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { JOBS } from "../jobs.js";
+import { QUEUES, type QueueName } from "../resources.js";
+import { SCHEDULES, type ScheduleName } from "../schedules.js";
 import { type RunningApi, startApiServer } from "./api-server.js";
 import { type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb-local.js";
+import { lambdaContext } from "./lambda-context.js";
+import { repoRoot } from "./paths.js";
 import { ensureTable } from "./provision.js";
+import { type Poller, type SqsHandler, startPoller } from "./queue-poller.js";
+import { type LocalSchedule, startScheduler } from "./scheduler.js";
+import { ensureQueue, type LocalQueue, localSqsClient, startSqsLocal } from "./sqs-local.js";
 import { localSigningKey } from "./token.js";
 
 export interface LocalSystemOptions {
@@ -14,6 +23,10 @@ export interface LocalSystemOptions {
   dynamoEndpoint?: string | undefined;
   tableName?: string | undefined;
   billingTimezone?: string | undefined;
+  /** Start the schedules (npm start); tests fire them by hand. */
+  schedules?: boolean | undefined;
+  /** Shorter visibility timeouts make redelivery testable in seconds. */
+  visibilityTimeoutSeconds?: number | undefined;
 }
 
 export interface LocalSystem {
@@ -21,7 +34,20 @@ export interface LocalSystem {
   dynamoEndpoint: string;
   tableName: string;
   signingKey: Uint8Array;
+  sqsEndpoint: string;
+  queues: Record<QueueName, LocalQueue>;
+  /** Runs a scheduled job now, as its schedule would at `at`. */
+  fireSchedule(name: ScheduleName, at?: Date): Promise<void>;
+  /** Resolves when every queue consumer has seen its queue empty. */
+  drained(): Promise<void>;
   stop(): Promise<void>;
+}
+
+type ScheduledHandler = (event: { scheduledAt: string }, context: unknown) => Promise<unknown>;
+
+async function loadHandler<T>(entry: string): Promise<T> {
+  const module = (await import(pathToFileURL(join(repoRoot, entry)).href)) as { handler: T };
+  return module.handler;
 }
 
 /**
@@ -52,6 +78,53 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "local",
       POWERTOOLS_SERVICE_NAME: "koad",
     });
+    const sqsServer = await startSqsLocal();
+    stops.push(() => sqsServer.stop());
+    const sqs = localSqsClient(sqsServer.endpoint);
+    const queues = {} as Record<QueueName, LocalQueue>;
+    for (const [name, definition] of Object.entries(QUEUES) as [QueueName, (typeof QUEUES)[QueueName]][]) {
+      queues[name] = await ensureQueue(sqs, definition);
+      process.env[definition.urlEnvironmentVariable] = queues[name].url;
+    }
+    process.env.SQS_ENDPOINT = sqsServer.endpoint;
+    const billingTimezone = process.env.BILLING_TIMEZONE ?? "Europe/Berlin";
+
+    const pollers: Poller[] = [];
+    const scheduled = new Map<ScheduleName, ScheduledHandler>();
+    for (const [name, job] of Object.entries(JOBS)) {
+      if ("queue" in job.trigger) {
+        pollers.push(
+          startPoller({
+            sqs,
+            queue: queues[job.trigger.queue],
+            functionName: `koad-${name}`,
+            handler: () => loadHandler<SqsHandler>(job.entry),
+            visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+          }),
+        );
+      } else {
+        scheduled.set(job.trigger.schedule, await loadHandler<ScheduledHandler>(job.entry));
+      }
+    }
+    stops.push(async () => {
+      await Promise.all(pollers.map((p) => p.stop()));
+    });
+    const fireSchedule = async (name: ScheduleName, at: Date = new Date()) => {
+      const handler = scheduled.get(name);
+      if (!handler) throw new Error(`No job runs on schedule ${name}`);
+      await handler({ scheduledAt: at.toISOString() }, lambdaContext(`koad-schedule-${name}`));
+    };
+    if (options.schedules) {
+      const localSchedules: LocalSchedule[] = [...scheduled.keys()].map((name) => ({
+        name,
+        expression: SCHEDULES[name].expression,
+        timeZone: SCHEDULES[name].timezone === "billing" ? billingTimezone : "UTC",
+        fire: (at) => fireSchedule(name, at),
+      }));
+      const scheduler = startScheduler(localSchedules);
+      stops.push(async () => scheduler.stop());
+    }
+
     const signingKey = localSigningKey(options.dataDir);
     const api: RunningApi = await startApiServer({ port: options.port, signingKey });
     stops.push(() => api.close());
@@ -60,6 +133,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       dynamoEndpoint,
       tableName,
       signingKey,
+      sqsEndpoint: sqsServer.endpoint,
+      queues,
+      fireSchedule,
+      drained: async () => {
+        await Promise.all(pollers.map((p) => p.drained()));
+      },
       stop: async () => {
         for (const stop of stops.reverse()) await stop();
       },

@@ -19,7 +19,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const system = await startLocalSystem({ port, inMemory: values["in-memory"], dataDir: defaultDataDir() });
+const system = await startLocalSystem({
+  port,
+  inMemory: values["in-memory"],
+  dataDir: defaultDataDir(),
+  schedules: true,
+});
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
