@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
@@ -16,14 +17,34 @@ export async function freshTable(): Promise<{ endpoint: string; tableName: strin
 }
 
 /** Use-case ports on a fresh table, with a clock the test moves. */
-export async function storeDeps(
-  now = "2026-11-27T09:00:00Z",
-): Promise<UseCaseDeps & { clock: FixedClock; store: DynamoStore }> {
+export interface StoreDeps extends UseCaseDeps {
+  clock: FixedClock;
+  store: DynamoStore;
+  /** The document client under the store, for counting or faulting its requests. */
+  doc: DynamoDBDocumentClient;
+  endpoint: string;
+  tableName: string;
+}
+
+export async function storeDeps(now = "2026-11-27T09:00:00Z"): Promise<StoreDeps> {
   const { endpoint, tableName } = await freshTable();
   const clock = new FixedClock(new Date(now));
   const doc = createDocumentClient({ tableName, endpoint });
   const store = new DynamoStore(doc, tableName, {
     nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
   });
-  return { store, clock, ids: randomIds, billingTimezone: "Europe/Berlin" };
+  return { store, clock, ids: randomIds, billingTimezone: "Europe/Berlin", doc, endpoint, tableName };
+}
+
+/** Counts the requests a document client sends, as an SDK middleware sees them. */
+export function countRequests(doc: DynamoDBDocumentClient): { count: () => number } {
+  let count = 0;
+  doc.middlewareStack.add(
+    (next) => async (args) => {
+      count++;
+      return next(args);
+    },
+    { step: "initialize", name: "countRequests" },
+  );
+  return { count: () => count };
 }

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { type LocalSystem, startLocalSystem } from "../../infra/local/local-system.js";
+import { type Role, signLocalToken } from "../../infra/local/token.js";
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/** The running local system (real handlers, DynamoDB Local, local SQS) and an HTTP client for it. */
+export interface TestApi {
+  system: LocalSystem;
+  token(role: Role, customerId?: string): Promise<string>;
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export async function startTestApi(options: { visibilityTimeoutSeconds?: number } = {}): Promise<TestApi> {
+  const system = await startLocalSystem({
+    port: 0,
+    inMemory: true,
+    dataDir: mkdtempSync(join(tmpdir(), "koad-test-")),
+    dynamoEndpoint: inject("dynamoEndpoint"),
+    tableName: `koad-e2e-${randomUUID()}`,
+    visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+  });
+  return {
+    system,
+    token: (role, customerId) => signLocalToken(system.signingKey, { role, customerId }),
+    async request(method, path, opts = {}) {
+      const headers: Record<string, string> = { ...opts.headers };
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      let body: string | undefined = opts.rawBody;
+      if (opts.body !== undefined) {
+        body = JSON.stringify(opts.body);
+        headers["content-type"] ??= "application/json";
+      }
+      const response = await fetch(`${system.url}${path}`, { method, headers, body });
+      const text = await response.text();
+      let parsed: unknown = text;
+      if ((response.headers.get("content-type") ?? "").includes("json") && text) parsed = JSON.parse(text);
+      return { status: response.status, headers: response.headers, body: parsed as any, text };
+    },
+    stop: () => system.stop(),
+  };
+}
