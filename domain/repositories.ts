@@ -37,14 +37,15 @@ export interface IdempotencyClaim {
 }
 
 export interface CustomerRepository {
-  putCustomer(customer: Customer): Promise<void>;
+  /** Stores a new customer; false when that id exists already (a retried creation). */
+  putCustomer(customer: Customer): Promise<boolean>;
   getCustomer(id: string): Promise<Customer | null>;
   listCustomers(page: PageRequest): Promise<Page<Customer>>;
 }
 
 export interface ContractRepository {
-  /** Writes a contract, and for a prepaid contract its pool, together. */
-  createContract(contract: Contract, pool: PoolUsage | null): Promise<void>;
+  /** Writes a contract, and for a prepaid contract its pool, together; false when the id exists already. */
+  createContract(contract: Contract, pool: PoolUsage | null): Promise<boolean>;
   getContract(id: string): Promise<Contract | null>;
   listContractsOfCustomer(customerId: string): Promise<Contract[]>;
   /**
@@ -56,7 +57,7 @@ export interface ContractRepository {
     expectedVersion: number,
     usageLimits: { month: Month; maxUsedMinutes: number }[],
   ): Promise<"written" | "stale">;
-  /** Adds minutes to a pool and records the top-up. */
+  /** Adds minutes to a pool and records the top-up, once per top-up id. */
   addTopUp(topUp: TopUp): Promise<PoolUsage>;
 }
 
@@ -113,7 +114,11 @@ export interface LedgerRepository {
 export interface IdempotencyRepository {
   /** The stored record for `key`, if one is still within its lifetime. */
   find(key: string): Promise<{ fingerprint: string; response: IdempotentResponse | null } | null>;
-  /** Claims `key` before a multi-step effect; false when someone already holds it. */
+  /**
+   * Claims `key` before a multi-step effect; false when someone holds it. A claim whose request died
+   * (older than the function timeout, never completed) can be claimed again: the effect then runs
+   * again with the same identifiers and finds itself already done.
+   */
   begin(key: string, fingerprint: string): Promise<boolean>;
   complete(key: string, fingerprint: string, response: IdempotentResponse): Promise<void>;
   /** Releases a claim whose request failed, so a retry can run. */

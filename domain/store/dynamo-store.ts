@@ -44,6 +44,8 @@ type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[numb
 
 /** How long an `Idempotency-Key` is remembered. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+/** How long an uncompleted claim blocks retries: longer than any HTTP function may run (30 s). */
+export const IDEMPOTENCY_CLAIM_SECONDS = 60;
 
 export interface DynamoStoreOptions {
   /** Booking contexts kept in memory; a stale one costs a retry, never a wrong balance. */
@@ -71,18 +73,26 @@ export class DynamoStore implements Store {
 
   // ---- customers -------------------------------------------------------------------------------
 
-  async putCustomer(customer: Customer): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.customer(customer.id),
-          ...keys.customersByName(customer.name, customer.id),
-          entity: "customer",
-          ...customer,
-        },
-      }),
-    );
+  async putCustomer(customer: Customer): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.customer(customer.id),
+            ...keys.customersByName(customer.name, customer.id),
+            entity: "customer",
+            ...customer,
+          },
+          // Closes the race of a retried creation: the same id is written once.
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
   }
 
   async getCustomer(id: string): Promise<Customer | null> {
@@ -109,7 +119,7 @@ export class DynamoStore implements Store {
 
   // ---- contracts -------------------------------------------------------------------------------
 
-  async createContract(contract: Contract, pool: PoolUsage | null): Promise<void> {
+  async createContract(contract: Contract, pool: PoolUsage | null): Promise<boolean> {
     const items: TransactItem[] = [
       {
         Put: {
@@ -127,7 +137,13 @@ export class DynamoStore implements Store {
           ConditionExpression: "attribute_not_exists(pk)",
         },
       });
-    await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(cancellationReasons(error)?.[0])) return false;
+      throw error;
+    }
   }
 
   async getContract(id: string): Promise<Contract | null> {
@@ -207,7 +223,7 @@ export class DynamoStore implements Store {
   }
 
   async addTopUp(topUp: TopUp): Promise<PoolUsage> {
-    await this.doc.send(
+    const applied = this.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -224,12 +240,18 @@ export class DynamoStore implements Store {
             Put: {
               TableName: this.tableName,
               Item: { ...keys.topUp(topUp.contractId, topUp.id), entity: "topUp", ...topUp },
+              // Closes the race of a retried top-up: the record and the minutes are added once.
               ConditionExpression: "attribute_not_exists(pk)",
             },
           },
         ],
       }),
     );
+    try {
+      await applied;
+    } catch (error) {
+      if (!isConditionFailure(cancellationReasons(error)?.[1])) throw error;
+    }
     this.forgetContexts(topUp.contractId);
     const pool = await this.getPool(topUp.contractId);
     if (!pool) throw new Error(`Pool of contract ${topUp.contractId} vanished`);
@@ -500,7 +522,7 @@ export class DynamoStore implements Store {
       );
       return true;
     } catch (error) {
-      if ((error as { name?: string }).name === "ConditionalCheckFailedException") return false;
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
   }
@@ -584,16 +606,21 @@ class DynamoIdempotency implements IdempotencyRepository {
             entity: "idempotency",
             fingerprint,
             response: null,
+            claimExpiresAt: now + IDEMPOTENCY_CLAIM_SECONDS,
             expiresAt: now + IDEMPOTENCY_TTL_SECONDS,
           },
           // Closes the race of two requests with one key: one claims it, the other sees the claim.
-          ConditionExpression: "attribute_not_exists(pk) OR expiresAt < :now",
-          ExpressionAttributeValues: { ":now": now },
+          // A claim that was never completed and outlived any function run belongs to a request that
+          // died half-way; its retry (same fingerprint) may take it over.
+          ConditionExpression:
+            "attribute_not_exists(pk) OR expiresAt < :now OR (fingerprint = :fingerprint AND #response = :null AND claimExpiresAt < :now)",
+          ExpressionAttributeNames: { "#response": "response" },
+          ExpressionAttributeValues: { ":now": now, ":fingerprint": fingerprint, ":null": null },
         }),
       );
       return true;
     } catch (error) {
-      if ((error as { name?: string }).name === "ConditionalCheckFailedException") return false;
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
   }
@@ -626,6 +653,10 @@ class DynamoIdempotency implements IdempotencyRepository {
         if (error.name !== "ConditionalCheckFailedException") throw error;
       });
   }
+}
+
+function isConditionalCheckFailed(error: unknown): boolean {
+  return (error as { name?: string } | undefined)?.name === "ConditionalCheckFailedException";
 }
 
 function keyString(item: { pk?: unknown; sk?: unknown }): string {

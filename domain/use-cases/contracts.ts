@@ -27,8 +27,11 @@ export async function createContract(deps: UseCaseDeps, actor: Actor, input: New
   }
   const contract = newContract(input, deps);
   const pool = contract.kind === "prepaid" ? newPool(contract.id, initialPoolMinutes(contract)) : null;
-  await deps.store.createContract(contract, pool);
-  return contract;
+  if (await deps.store.createContract(contract, pool)) return contract;
+  // A retried request (same Idempotency-Key, so the same id): answer with what the first one made.
+  const existing = await deps.store.getContract(contract.id);
+  if (!existing) throw new Error(`Contract ${contract.id} exists but cannot be read`);
+  return existing;
 }
 
 /** Reads a contract the actor may see, or fails with not_found. */

@@ -8,8 +8,11 @@ import type { UseCaseDeps } from "./deps.js";
 export async function createCustomer(deps: UseCaseDeps, actor: Actor, input: NewCustomer): Promise<Customer> {
   assertAllowed(actor, "customers.create");
   const customer = newCustomer(input, deps);
-  await deps.store.putCustomer(customer);
-  return customer;
+  if (await deps.store.putCustomer(customer)) return customer;
+  // A retried request (same Idempotency-Key, so the same id): answer with what the first one made.
+  const existing = await deps.store.getCustomer(customer.id);
+  if (!existing) throw new Error(`Customer ${customer.id} exists but cannot be read`);
+  return existing;
 }
 
 export async function getCustomer(deps: UseCaseDeps, actor: Actor, customerId: string): Promise<Customer> {

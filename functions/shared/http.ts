@@ -10,6 +10,7 @@ import {
   NotFoundError,
   UnauthorizedError,
 } from "../../domain/errors.js";
+import { seededIds } from "../../domain/ids.js";
 import type { IdempotentResponse } from "../../domain/repositories.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { type HandlerGroup, type RouteKeyOf, routeSpec } from "../http/routes.js";
@@ -203,7 +204,10 @@ export function httpHandler<G extends HandlerGroup>(group: G, runs: Record<Route
       const deps = useCaseDeps();
       const response =
         spec.idempotency === "stored" && request.idempotency
-          ? await withStoredIdempotency(deps, request.idempotency, () => run(request, deps))
+          ? await withStoredIdempotency(deps, request.idempotency, () =>
+              // Ids derived from the key: a retry after a crash re-finds what the first attempt wrote.
+              run(request, { ...deps, ids: seededIds(request.idempotency?.key ?? "") }),
+            )
           : await run(request, deps);
       return serialize(response);
     });

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -6,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { Context } from "aws-lambda";
 import { HANDLER_GROUPS, type HandlerGroup, ROUTES, type RouteSpec } from "../../functions/http/routes.js";
 import type { HttpEvent, HttpResult } from "../../functions/shared/http.js";
+import { httpApiEvent } from "./http-event.js";
 import { lambdaContext } from "./lambda-context.js";
 import { repoRoot } from "./paths.js";
 import { verifyLocalToken } from "./token.js";
@@ -114,12 +114,25 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
           });
         }
       }
-      const event = toEvent(request, url, matched.route, matched.params, body, claims);
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(",") : value;
+      }
+      const event = httpApiEvent({
+        routeKey: matched.route.routeKey,
+        rawPath: url.pathname,
+        rawQueryString: url.search.replace(/^\?/, ""),
+        headers,
+        pathParameters: matched.params,
+        body,
+        claims,
+        sourceIp: request.socket.remoteAddress ?? "127.0.0.1",
+      });
       const handler = await handlerOf(matched.route.spec.group);
       const result = await handler(event, lambdaContext(`koad-http-${matched.route.spec.group}`));
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
-      response.writeHead(result.statusCode ?? 200, headers);
+      const responseHeaders: Record<string, string> = {};
+      for (const [name, value] of Object.entries(result.headers ?? {})) responseHeaders[name] = String(value);
+      response.writeHead(result.statusCode ?? 200, responseHeaders);
       response.end(result.body ?? "");
     } catch (error) {
       console.error("local API server error", error);
@@ -153,54 +166,4 @@ async function readBody(request: IncomingMessage): Promise<Buffer | null> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-function toEvent(
-  request: IncomingMessage,
-  url: URL,
-  route: CompiledRoute,
-  pathParameters: Record<string, string>,
-  body: Buffer,
-  claims: Record<string, string> | null,
-): HttpEvent {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(",") : value;
-  }
-  const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams)
-    query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
-  const text = body.toString("utf8");
-  const isText = Buffer.from(text, "utf8").equals(body);
-  const now = new Date();
-  return {
-    version: "2.0",
-    routeKey: route.routeKey,
-    rawPath: url.pathname,
-    rawQueryString: url.search.replace(/^\?/, ""),
-    headers,
-    ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
-    ...(route.names.length > 0 ? { pathParameters } : {}),
-    ...(body.byteLength > 0 ? { body: isText ? text : body.toString("base64") } : {}),
-    isBase64Encoded: body.byteLength > 0 && !isText,
-    requestContext: {
-      accountId: "000000000000",
-      apiId: "local",
-      domainName: url.host,
-      domainPrefix: "local",
-      http: {
-        method: route.method,
-        path: url.pathname,
-        protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: request.socket.remoteAddress ?? "127.0.0.1",
-        userAgent: headers["user-agent"] ?? "",
-      },
-      requestId: randomUUID(),
-      routeKey: route.routeKey,
-      stage: "$default",
-      time: now.toISOString(),
-      timeEpoch: now.getTime(),
-      authorizer: { jwt: { claims: claims ?? {}, scopes: [] }, principalId: "", integrationLatency: 0 },
-    },
-  } as HttpEvent;
 }
