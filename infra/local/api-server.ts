@@ -56,7 +56,14 @@ export interface RunningApi {
 }
 
 function sendJson(response: ServerResponse, statusCode: number, body: unknown): void {
-  response.writeHead(statusCode, { "content-type": "application/json", "cache-control": "no-store" });
+  // The same baseline headers the handlers' security middleware sets, for answers the server gives itself.
+  response.writeHead(statusCode, {
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "strict-transport-security": "max-age=15552000; includeSubDomains; preload",
+    "referrer-policy": "no-referrer",
+  });
   response.end(JSON.stringify(body));
 }
 

@@ -1,0 +1,102 @@
+import { addMonths, dateIn, monthOf } from "../../domain/calendar.js";
+import type { RouteKey } from "../../functions/http/routes.js";
+
+/**
+ * For every route: how to make a valid request against fresh data, and who may make it. The access
+ * matrix and the fuzzer both read this table; a route without an entry fails both, so a new route
+ * cannot go untested.
+ */
+export type Caller = "admin" | "technician" | "ownCustomer" | "otherCustomer";
+
+/** The data a request is made against: an own customer with one contract of each kind. */
+export interface World {
+  customerId: string;
+  otherCustomerId: string;
+  monthlyId: string;
+  prepaidId: string;
+  /** Books fresh minutes on the monthly contract (as a technician) and returns the booking id. */
+  newBooking(): Promise<string>;
+}
+
+export interface RouteFixture {
+  /** Path parameters and body of a valid request that `admin` may make. */
+  request(world: World): Promise<{ pathParameters?: Record<string, string>; query?: string; body?: unknown }>;
+  /** The status each caller gets for that request (SPEC §2 Auth). */
+  expect: Record<Caller, number>;
+}
+
+export const today = () => dateIn("Europe/Berlin", new Date());
+const thisMonth = () => monthOf(today());
+
+const staffOnlyRead = { admin: 200, technician: 200, ownCustomer: 403, otherCustomer: 403 };
+const ownedRead = { admin: 200, technician: 200, ownCustomer: 200, otherCustomer: 404 };
+const adminWrite = (status: number) => ({ admin: status, technician: 403, ownCustomer: 403, otherCustomer: 403 });
+const staffWrite = (status: number) => ({ admin: status, technician: status, ownCustomer: 403, otherCustomer: 403 });
+
+export const ROUTE_FIXTURES: Record<RouteKey, RouteFixture> = {
+  "GET /health": { request: async () => ({}), expect: { admin: 200, technician: 200, ownCustomer: 200, otherCustomer: 200 } },
+  "GET /openapi.json": {
+    request: async () => ({}),
+    expect: { admin: 200, technician: 200, ownCustomer: 200, otherCustomer: 200 },
+  },
+  "POST /customers": { request: async () => ({ body: { name: "New Customer AG" } }), expect: adminWrite(201) },
+  "GET /customers": { request: async () => ({ query: "limit=5" }), expect: staffOnlyRead },
+  "GET /customers/{customerId}": {
+    request: async (w) => ({ pathParameters: { customerId: w.customerId } }),
+    expect: ownedRead,
+  },
+  "GET /customers/{customerId}/contracts": {
+    request: async (w) => ({ pathParameters: { customerId: w.customerId } }),
+    expect: ownedRead,
+  },
+  "POST /contracts": {
+    request: async (w) => ({
+      body: { customerId: w.customerId, kind: "monthly", monthlyQuotaMinutes: 600, startMonth: thisMonth() },
+    }),
+    expect: adminWrite(201),
+  },
+  "GET /contracts/{contractId}": {
+    request: async (w) => ({ pathParameters: { contractId: w.monthlyId } }),
+    expect: ownedRead,
+  },
+  "PUT /contracts/{contractId}/quota": {
+    request: async (w) => ({
+      pathParameters: { contractId: w.monthlyId },
+      body: { monthlyQuotaMinutes: 40_000, effectiveMonth: thisMonth() },
+    }),
+    expect: adminWrite(200),
+  },
+  "POST /contracts/{contractId}/topups": {
+    request: async (w) => ({ pathParameters: { contractId: w.prepaidId }, body: { minutes: 60, note: "More" } }),
+    expect: adminWrite(201),
+  },
+  "GET /contracts/{contractId}/balance": {
+    request: async (w) => ({ pathParameters: { contractId: w.monthlyId }, query: `month=${thisMonth()}` }),
+    expect: ownedRead,
+  },
+  "POST /contracts/{contractId}/bookings": {
+    request: async (w) => ({
+      pathParameters: { contractId: w.monthlyId },
+      body: { date: today(), minutes: 15, category: "service", description: "Access check" },
+    }),
+    expect: staffWrite(201),
+  },
+  "GET /contracts/{contractId}/bookings": {
+    request: async (w) => ({ pathParameters: { contractId: w.monthlyId }, query: `month=${thisMonth()}&limit=10` }),
+    expect: ownedRead,
+  },
+  "POST /contracts/{contractId}/bookings/{bookingId}/reversal": {
+    request: async (w) => ({ pathParameters: { contractId: w.monthlyId, bookingId: await w.newBooking() } }),
+    expect: staffWrite(201),
+  },
+};
+
+/** A route's path with its parameters filled in. */
+export function pathOf(routeKey: string, pathParameters: Record<string, string> = {}): string {
+  const path = routeKey.split(" ")[1] ?? "/";
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathParameters[name] ?? ""));
+}
+
+export function startMonthForTests(): string {
+  return addMonths(thisMonth(), -2);
+}
