@@ -123,9 +123,8 @@ async function withStoredIdempotency(
     if (stored.fingerprint !== claim.fingerprint) {
       throw new IdempotencyConflictError("This Idempotency-Key was used for a different request");
     }
-    if (!stored.response)
-      throw new IdempotencyConflictError("A request with this Idempotency-Key is in progress");
-    return stored.response as HttpResponse;
+    // In progress: `begin` decides whether that claim is live or was left by a request that died.
+    return (stored.response as HttpResponse | null) ?? null;
   };
   const earlier = await replay();
   if (earlier) return earlier;

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTES, type RouteKey } from "../../functions/http/routes.js";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from "../../infra/local/token.js";
 import { startTestApi, type TestApi } from "../support/local-api.js";
-import { type Caller, pathOf, ROUTE_FIXTURES, startMonthForTests, today, type World } from "../support/route-fixtures.js";
+import {
+  type Caller,
+  pathOf,
+  ROUTE_FIXTURES,
+  startMonthForTests,
+  today,
+  type World,
+} from "../support/route-fixtures.js";
 
 let api: TestApi;
 let world: World;
@@ -19,7 +26,13 @@ beforeAll(async () => {
   const otherCustomerId = await customer("Other Customer");
   const prepaid = await api.request("POST", "/contracts", {
     token: admin,
-    body: { customerId, kind: "prepaid", monthlyBasisMinutes: 600, termYears: 1, startDate: `${startMonthForTests()}-01` },
+    body: {
+      customerId,
+      kind: "prepaid",
+      monthlyBasisMinutes: 600,
+      termYears: 1,
+      startDate: `${startMonthForTests()}-01`,
+    },
   });
   const monthly = await api.request("POST", "/contracts", {
     token: admin,

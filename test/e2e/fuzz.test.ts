@@ -64,9 +64,20 @@ const claimsArbitrary = (w: () => World) =>
   fc.oneof(
     fc.constant({ sub: "fuzz-admin", "custom:role": "admin" }),
     fc.constant({ sub: "fuzz-tech", "custom:role": "technician" }),
-    fc.constant(null).map(() => ({ sub: "fuzz-own", "custom:role": "customer", "custom:customerId": w().customerId })),
-    fc.constant(null).map(() => ({ sub: "fuzz-other", "custom:role": "customer", "custom:customerId": w().otherCustomerId })),
-    fc.dictionary(fc.constantFrom("sub", "custom:role", "custom:customerId", "x"), fc.string({ maxLength: 20 })),
+    fc
+      .constant(null)
+      .map(() => ({ sub: "fuzz-own", "custom:role": "customer", "custom:customerId": w().customerId })),
+    fc
+      .constant(null)
+      .map(() => ({
+        sub: "fuzz-other",
+        "custom:role": "customer",
+        "custom:customerId": w().otherCustomerId,
+      })),
+    fc.dictionary(
+      fc.constantFrom("sub", "custom:role", "custom:customerId", "x"),
+      fc.string({ maxLength: 20 }),
+    ),
   );
 
 /** Values that are almost right, plainly wrong, or hostile. */
@@ -75,7 +86,22 @@ const oddValue = fc.oneof(
   fc.integer(),
   fc.double(),
   fc.string({ maxLength: 40 }),
-  fc.constantFrom(0, -1, 1441, 2 ** 53, "2026-02-30", "2026-13", "", "../..", "\u0000", "💥", null, true, [], {}),
+  fc.constantFrom(
+    0,
+    -1,
+    1441,
+    2 ** 53,
+    "2026-02-30",
+    "2026-13",
+    "",
+    "../..",
+    "\u0000",
+    "💥",
+    null,
+    true,
+    [],
+    {},
+  ),
 );
 
 function bodyArbitrary(valid: unknown) {
@@ -84,7 +110,9 @@ function bodyArbitrary(valid: unknown) {
   return fc.oneof(
     fc.constant(JSON.stringify(valid ?? {})),
     fields.length > 0
-      ? fc.tuple(fc.constantFrom(...fields), oddValue).map(([field, value]) => JSON.stringify({ ...asObject, [field]: value }))
+      ? fc
+          .tuple(fc.constantFrom(...fields), oddValue)
+          .map(([field, value]) => JSON.stringify({ ...asObject, [field]: value }))
       : fc.constant("{}"),
     fields.length > 0
       ? fc.constantFrom(...fields).map((field) => {
@@ -119,7 +147,14 @@ function pathArbitrary(valid: Record<string, string> | undefined) {
     fc.constant(valid ?? {}),
     fc.record(
       Object.fromEntries(
-        names.map((name) => [name, fc.oneof(fc.constant(valid?.[name] ?? ""), fc.string({ maxLength: 120 }), fc.constantFrom("..", "%00", "a".repeat(300)))]),
+        names.map((name) => [
+          name,
+          fc.oneof(
+            fc.constant(valid?.[name] ?? ""),
+            fc.string({ maxLength: 120 }),
+            fc.constantFrom("..", "%00", "a".repeat(300)),
+          ),
+        ]),
       ),
     ),
   );
@@ -129,7 +164,13 @@ const headersArbitrary = fc.record(
   {
     "content-type": fc.oneof(
       fc.constant("application/json"),
-      fc.constantFrom("application/json; charset=utf-8", "text/plain", "", "application/xml", "APPLICATION/JSON"),
+      fc.constantFrom(
+        "application/json; charset=utf-8",
+        "text/plain",
+        "",
+        "application/xml",
+        "APPLICATION/JSON",
+      ),
       fc.string({ maxLength: 20 }),
     ),
     "idempotency-key": fc.oneof(fc.uuid(), fc.string({ maxLength: 300 })),
@@ -153,7 +194,13 @@ describe("fuzzing every route", () => {
           claimsArbitrary(() => world),
           async (pathParameters, query, body, headers, claims) => {
             const before = writes.count();
-            const response = await api.invoke(routeKey, { pathParameters, rawQueryString: query, body, headers, claims });
+            const response = await api.invoke(routeKey, {
+              pathParameters,
+              rawQueryString: query,
+              body,
+              headers,
+              claims,
+            });
             expect(response.status, response.text).toBeLessThan(500);
             if (response.status >= 400) {
               rejected++;

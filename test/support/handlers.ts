@@ -1,5 +1,5 @@
-import type { Context } from "aws-lambda";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Context } from "aws-lambda";
 import { HANDLER_GROUPS, type HandlerGroup, routeSpec } from "../../functions/http/routes.js";
 import { setUseCaseDeps } from "../../functions/shared/deps.js";
 import type { HttpEvent, HttpResult } from "../../functions/shared/http.js";
@@ -41,7 +41,10 @@ export async function inProcessApi(deps: StoreDeps) {
     async invoke(routeKey: string, input: Invocation = {}): Promise<InvocationResult> {
       const spec = routeSpec(routeKey);
       if (!spec) throw new Error(`Unknown route ${routeKey}`);
-      const path = (routeKey.split(" ")[1] ?? "/").replace(/\{(\w+)\}/g, (_, n: string) => input.pathParameters?.[n] ?? "");
+      const path = (routeKey.split(" ")[1] ?? "/").replace(
+        /\{(\w+)\}/g,
+        (_, n: string) => input.pathParameters?.[n] ?? "",
+      );
       const event = httpApiEvent({
         routeKey,
         rawPath: path,
@@ -53,7 +56,9 @@ export async function inProcessApi(deps: StoreDeps) {
       });
       const result = await (handlers.get(spec.group) as Handler)(event, lambdaContext(`test-${spec.group}`));
       const text = result.body ?? "";
-      const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+      const headers = Object.fromEntries(
+        Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]),
+      );
       let body: unknown = text;
       if ((headers["content-type"] ?? "").includes("json") && text) body = JSON.parse(text);
       return { status: result.statusCode ?? 200, headers, text, body };
@@ -64,7 +69,8 @@ export async function inProcessApi(deps: StoreDeps) {
 /** Counts writes that change business data (idempotency records excluded), as requests leave the client. */
 export function countDataWrites(doc: DynamoDBDocumentClient): { count: () => number } {
   let count = 0;
-  const isData = (key: unknown) => !String((key as { pk?: unknown } | undefined)?.pk ?? "").startsWith("IDEMPOTENCY#");
+  const isData = (key: unknown) =>
+    !String((key as { pk?: unknown } | undefined)?.pk ?? "").startsWith("IDEMPOTENCY#");
   doc.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as Record<string, any>;

@@ -30,16 +30,32 @@ const thisMonth = () => monthOf(today());
 
 const staffOnlyRead = { admin: 200, technician: 200, ownCustomer: 403, otherCustomer: 403 };
 const ownedRead = { admin: 200, technician: 200, ownCustomer: 200, otherCustomer: 404 };
-const adminWrite = (status: number) => ({ admin: status, technician: 403, ownCustomer: 403, otherCustomer: 403 });
-const staffWrite = (status: number) => ({ admin: status, technician: status, ownCustomer: 403, otherCustomer: 403 });
+const adminWrite = (status: number) => ({
+  admin: status,
+  technician: 403,
+  ownCustomer: 403,
+  otherCustomer: 403,
+});
+const staffWrite = (status: number) => ({
+  admin: status,
+  technician: status,
+  ownCustomer: 403,
+  otherCustomer: 403,
+});
 
 export const ROUTE_FIXTURES: Record<RouteKey, RouteFixture> = {
-  "GET /health": { request: async () => ({}), expect: { admin: 200, technician: 200, ownCustomer: 200, otherCustomer: 200 } },
+  "GET /health": {
+    request: async () => ({}),
+    expect: { admin: 200, technician: 200, ownCustomer: 200, otherCustomer: 200 },
+  },
   "GET /openapi.json": {
     request: async () => ({}),
     expect: { admin: 200, technician: 200, ownCustomer: 200, otherCustomer: 200 },
   },
-  "POST /customers": { request: async () => ({ body: { name: "New Customer AG" } }), expect: adminWrite(201) },
+  "POST /customers": {
+    request: async () => ({ body: { name: "New Customer AG" } }),
+    expect: adminWrite(201),
+  },
   "GET /customers": { request: async () => ({ query: "limit=5" }), expect: staffOnlyRead },
   "GET /customers/{customerId}": {
     request: async (w) => ({ pathParameters: { customerId: w.customerId } }),
@@ -67,7 +83,10 @@ export const ROUTE_FIXTURES: Record<RouteKey, RouteFixture> = {
     expect: adminWrite(200),
   },
   "POST /contracts/{contractId}/topups": {
-    request: async (w) => ({ pathParameters: { contractId: w.prepaidId }, body: { minutes: 60, note: "More" } }),
+    request: async (w) => ({
+      pathParameters: { contractId: w.prepaidId },
+      body: { minutes: 60, note: "More" },
+    }),
     expect: adminWrite(201),
   },
   "GET /contracts/{contractId}/balance": {
@@ -82,7 +101,10 @@ export const ROUTE_FIXTURES: Record<RouteKey, RouteFixture> = {
     expect: staffWrite(201),
   },
   "GET /contracts/{contractId}/bookings": {
-    request: async (w) => ({ pathParameters: { contractId: w.monthlyId }, query: `month=${thisMonth()}&limit=10` }),
+    request: async (w) => ({
+      pathParameters: { contractId: w.monthlyId },
+      query: `month=${thisMonth()}&limit=10`,
+    }),
     expect: ownedRead,
   },
   "POST /contracts/{contractId}/bookings/{bookingId}/reversal": {
