@@ -67,13 +67,11 @@ const claimsArbitrary = (w: () => World) =>
     fc
       .constant(null)
       .map(() => ({ sub: "fuzz-own", "custom:role": "customer", "custom:customerId": w().customerId })),
-    fc
-      .constant(null)
-      .map(() => ({
-        sub: "fuzz-other",
-        "custom:role": "customer",
-        "custom:customerId": w().otherCustomerId,
-      })),
+    fc.constant(null).map(() => ({
+      sub: "fuzz-other",
+      "custom:role": "customer",
+      "custom:customerId": w().otherCustomerId,
+    })),
     fc.dictionary(
       fc.constantFrom("sub", "custom:role", "custom:customerId", "x"),
       fc.string({ maxLength: 20 }),
