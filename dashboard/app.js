@@ -270,7 +270,6 @@ function signOut(reason) {
   state.generation++;
   state.claims = null;
   state.api = null;
-  state.pending = 0;
   state.countdowns.clear();
   showSignIn(reason);
 }

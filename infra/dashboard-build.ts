@@ -38,14 +38,20 @@ export async function buildDashboard(sourceDir: string): Promise<DashboardFiles>
 }
 
 /**
- * Writes the built dashboard and its `config.json` (the given one, else `dashboard/config.json`) to
- * `outDir`, for a BucketDeployment. Deployed, the config names the API's URL and Cognito's hosted UI, e.g.
+ * Writes the built dashboard to `outDir`, for a BucketDeployment, with its `config.json`: the given
+ * one, else `dashboard/config.json`; `false` writes none (the deploy adds it, e.g. with
+ * `Source.jsonData`, so the API URL and client id can be CDK tokens). Deployed, the config is e.g.
  * `{"apiBaseUrl": "https://abc.execute-api.eu-central-1.amazonaws.com", "cognito": {"domain": "https://koad.auth.eu-central-1.amazoncognito.com", "clientId": "..."}}`.
  */
-export async function writeDashboard(sourceDir: string, outDir: string, config?: Record<string, unknown>) {
+export async function writeDashboard(
+  sourceDir: string,
+  outDir: string,
+  config?: Record<string, unknown> | false,
+): Promise<void> {
   const files = await buildDashboard(sourceDir);
   mkdirSync(outDir, { recursive: true });
   for (const [name, contents] of Object.entries(files)) writeFileSync(join(outDir, name), contents);
+  if (config === false) return;
   const configJson = config ? JSON.stringify(config) : readFileSync(join(sourceDir, "config.json"), "utf8");
   writeFileSync(join(outDir, "config.json"), configJson);
 }
