@@ -4,6 +4,7 @@ import { JOBS } from "../jobs.js";
 import { QUEUES, type QueueName } from "../resources.js";
 import { SCHEDULES, type ScheduleName } from "../schedules.js";
 import { type RunningApi, startApiServer } from "./api-server.js";
+import { dashboardFiles } from "./dashboard-files.js";
 import { type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb-local.js";
 import { lambdaContext } from "./lambda-context.js";
 import { repoRoot } from "./paths.js";
@@ -126,7 +127,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     }
 
     const signingKey = localSigningKey(options.dataDir);
-    const api: RunningApi = await startApiServer({ port: options.port, signingKey });
+    const api: RunningApi = await startApiServer({
+      port: options.port,
+      signingKey,
+      staticHandler: dashboardFiles(join(repoRoot, "dashboard")),
+    });
     stops.push(() => api.close());
     return {
       url: api.url,

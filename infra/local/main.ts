@@ -49,10 +49,10 @@ console.log(
 );
 console.log(`  admin:      ${await signLocalToken(system.signingKey, { role: "admin" })}`);
 console.log(`  technician: ${await signLocalToken(system.signingKey, { role: "technician" })}`);
-if (demoCustomer) {
-  console.log(
-    `  customer:   ${await signLocalToken(system.signingKey, { role: "customer", customerId: demoCustomer })}`,
-  );
-}
-console.log(`\nTry: curl ${system.url}/health`);
+const customerToken = demoCustomer
+  ? await signLocalToken(system.signingKey, { role: "customer", customerId: demoCustomer })
+  : null;
+if (customerToken) console.log(`  customer:   ${customerToken}`);
+console.log(`\nDashboard: ${system.url}/${customerToken ? `#token=${customerToken}` : ""}`);
+console.log(`Try: curl ${system.url}/health`);
 console.log("Ctrl-C stops everything.");
