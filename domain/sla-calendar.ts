@@ -178,6 +178,63 @@ function isoWeekday(date: IsoDate): number {
   return day === 0 ? 7 : day;
 }
 
+function offsetAt(timeZone: string, instant: number): number {
+  return tzOffset(timeZone, new Date(instant)) * MINUTE;
+}
+
+/**
+ * `[start, end)` cut where the UTC offset of `timeZone` changes. Offsets change at whole seconds; a
+ * change is found by bisection. Two changes within one call's range that cancel out are not seen (the
+ * ranges used are about two days; no time zone changes its offset twice within that).
+ */
+function segments(timeZone: string, start: number, end: number): Segment[] {
+  const result: Segment[] = [];
+  let from = start;
+  while (from < end) {
+    const offset = offsetAt(timeZone, from);
+    if (offsetAt(timeZone, end - 1) === offset) {
+      result.push({ start: from, end, offset });
+      break;
+    }
+    let same = from;
+    let changed = end - 1;
+    while (changed - same > 1) {
+      const middle = Math.floor((same + changed) / 2);
+      if (offsetAt(timeZone, middle) === offset) same = middle;
+      else changed = middle;
+    }
+    result.push({ start: from, end: changed, offset });
+    from = changed;
+  }
+  return result;
+}
+
+/** The real-time intervals whose wall clock lies in `[wallFrom, wallTo)`. */
+function preimage(segmentList: Segment[], wallFrom: number, wallTo: number): Interval[] {
+  const pieces: Interval[] = [];
+  for (const segment of segmentList) {
+    const start = Math.max(segment.start, wallFrom - segment.offset);
+    const end = Math.min(segment.end, wallTo - segment.offset);
+    if (start < end) pieces.push([start, end]);
+  }
+  return pieces;
+}
+
+/** The first moment whose wall clock reads `wallTime` or later (in a spring-forward gap: the jump). */
+function firstAtOrAfter(segmentList: Segment[], wallTime: number): number {
+  for (const segment of segmentList) {
+    const candidate = Math.max(segment.start, wallTime - segment.offset);
+    if (candidate < segment.end) return candidate;
+  }
+  throw new Error("Wall time outside the computed segments");
+}
+
+/** The first moment of a local date in a time zone (midnight, or the jump when midnight is skipped). */
+export function startOfLocalDay(timeZone: string, date: IsoDate): Date {
+  const midnight = wall(date, 0);
+  return new Date(firstAtOrAfter(segments(timeZone, midnight - MAX_EAST, midnight + MAX_WEST + 1), midnight));
+}
+
 class WeeklyCalendar implements SlaCalendar {
   constructor(
     private readonly timeZone: string,
@@ -185,59 +242,10 @@ class WeeklyCalendar implements SlaCalendar {
     private readonly holidayRegion: string | null,
   ) {}
 
-  private offsetAt(instant: number): number {
-    return tzOffset(this.timeZone, new Date(instant)) * MINUTE;
-  }
-
-  /**
-   * `[start, end)` cut where the UTC offset changes. Offsets change at whole seconds; a change is found
-   * by bisection. Two changes within one call's range that cancel out are not seen (the range is about
-   * two days; no time zone changes its offset twice within that).
-   */
-  private segments(start: number, end: number): Segment[] {
-    const result: Segment[] = [];
-    let from = start;
-    while (from < end) {
-      const offset = this.offsetAt(from);
-      if (this.offsetAt(end - 1) === offset) {
-        result.push({ start: from, end, offset });
-        break;
-      }
-      let same = from;
-      let changed = end - 1;
-      while (changed - same > 1) {
-        const middle = Math.floor((same + changed) / 2);
-        if (this.offsetAt(middle) === offset) same = middle;
-        else changed = middle;
-      }
-      result.push({ start: from, end: changed, offset });
-      from = changed;
-    }
-    return result;
-  }
-
   private isHoliday(date: IsoDate): boolean {
-    return this.holidayRegion !== null && publicHolidays(this.holidayRegion, Number(date.slice(0, 4))).has(date);
-  }
-
-  /** The real-time intervals whose wall clock lies in `[wallFrom, wallTo)`. */
-  private static preimage(segments: Segment[], wallFrom: number, wallTo: number): Interval[] {
-    const pieces: Interval[] = [];
-    for (const segment of segments) {
-      const start = Math.max(segment.start, wallFrom - segment.offset);
-      const end = Math.min(segment.end, wallTo - segment.offset);
-      if (start < end) pieces.push([start, end]);
-    }
-    return pieces;
-  }
-
-  /** The first moment whose wall clock reads `wallTime` or later (in a spring-forward gap: the jump). */
-  private static firstAtOrAfter(segments: Segment[], wallTime: number): number {
-    for (const segment of segments) {
-      const candidate = Math.max(segment.start, wallTime - segment.offset);
-      if (candidate < segment.end) return candidate;
-    }
-    throw new Error("Wall time outside the computed segments");
+    return (
+      this.holidayRegion !== null && publicHolidays(this.holidayRegion, Number(date.slice(0, 4))).has(date)
+    );
   }
 
   *openIntervals(from: Date): Iterable<Interval> {
@@ -247,20 +255,22 @@ class WeeklyCalendar implements SlaCalendar {
     let pending: Interval[] = [];
     for (let count = 0; count < MAX_DAYS; count++, day = addDays(day, 1)) {
       // Every moment whose wall clock lies in this day or the next one, whatever the offset.
-      const segments = this.segments(wall(day, 0) - MAX_EAST, wall(day, 2 * 1440) + MAX_WEST + 1);
+      const daySegments = segments(
+        this.timeZone,
+        wall(day, 0) - MAX_EAST,
+        wall(day, 2 * 1440) + MAX_WEST + 1,
+      );
       if (!this.isHoliday(day)) {
         const weekday = isoWeekday(day);
         for (const span of this.spans) {
           if (!span.days.has(weekday)) continue;
           const wallFrom = wall(day, span.fromMinute);
-          pending.push(
-            ...WeeklyCalendar.preimage(segments, wallFrom, wallFrom + span.lengthMinutes * MINUTE),
-          );
+          pending.push(...preimage(daySegments, wallFrom, wallFrom + span.lengthMinutes * MINUTE));
         }
       }
       // Pieces of later days all start at or after the first moment of the next day: what lies before
       // it is final.
-      const horizon = WeeklyCalendar.firstAtOrAfter(segments, wall(day, 1440));
+      const horizon = firstAtOrAfter(daySegments, wall(day, 1440));
       const merged = mergeIntervals(pending);
       pending = [];
       for (const [s, e] of merged) {

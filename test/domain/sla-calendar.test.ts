@@ -79,7 +79,8 @@ function oracleIsOpen(terms: SlaTerms, instant: number): boolean {
     const from = toMinutes(span.from);
     const raw = (((toMinutes(span.to) - from) % 1440) + 1440) % 1440;
     const end = from + (raw === 0 ? 1440 : raw);
-    const opensOn = (day: string) => span.days.includes(weekday(day)) && !oracleIsHoliday(terms.holidays, day);
+    const opensOn = (day: string) =>
+      span.days.includes(weekday(day)) && !oracleIsHoliday(terms.holidays, day);
     if (opensOn(date) && minute >= from && minute < end) return true;
     return end > 1440 && opensOn(yesterday) && minute < end - 1440;
   });
@@ -111,7 +112,11 @@ const ANCHORS = [
 
 const hhmm = fc
   .integer({ min: 0, max: 24 * 4 })
-  .map((q) => (q === 96 ? "24:00" : `${String(Math.floor(q / 4)).padStart(2, "0")}:${String((q % 4) * 15).padStart(2, "0")}`));
+  .map((q) =>
+    q === 96
+      ? "24:00"
+      : `${String(Math.floor(q / 4)).padStart(2, "0")}:${String((q % 4) * 15).padStart(2, "0")}`,
+  );
 
 const span: fc.Arbitrary<WeeklySpan> = fc.record({
   days: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
@@ -133,7 +138,9 @@ const terms: fc.Arbitrary<SlaTerms> = fc.record({
 
 /** A whole minute, mostly within a few days of an anchor. */
 const receivedAt = fc.oneof(
-  fc.tuple(fc.constantFrom(...ANCHORS), fc.integer({ min: -4 * 1440, max: 2 * 1440 })).map(([a, m]) => a + m * MINUTE),
+  fc
+    .tuple(fc.constantFrom(...ANCHORS), fc.integer({ min: -4 * 1440, max: 2 * 1440 }))
+    .map(([a, m]) => a + m * MINUTE),
   fc.integer({ min: 0, max: 2 * 365 * 1440 }).map((m) => Date.UTC(2025, 6, 1) + m * MINUTE),
 );
 
@@ -175,7 +182,9 @@ describe("slaCalendar", () => {
   it("lets a deadline fall inside a window or at its end, never in closed time", () => {
     fc.assert(
       fc.property(terms, receivedAt, fc.integer({ min: 0, max: 59 }), target, (t, at, seconds, minutes) => {
-        const due = slaCalendar(t).addInWindow(new Date(at + seconds * 1000), minutes * MINUTE).getTime();
+        const due = slaCalendar(t)
+          .addInWindow(new Date(at + seconds * 1000), minutes * MINUTE)
+          .getTime();
         expect(oracleIsOpen(t, due - 1)).toBe(true);
       }),
       { numRuns: 200 },
@@ -193,14 +202,19 @@ describe("slaCalendar", () => {
 
   it("warns after warnAtPercent of the in-window time, before the deadline", () => {
     fc.assert(
-      fc.property(terms, receivedAt, fc.constantFrom("P1" as const, "P2" as const, "P4" as const), (t, at, p) => {
-        const clock = responseClock(t, p, new Date(at));
-        const warned = slaCalendar(t).inWindowMillis(new Date(at), clock.warnAt);
-        const exact = t.responseMinutes[p] * 600 * t.warnAtPercent;
-        expect(warned).toBeGreaterThanOrEqual(exact);
-        expect(warned).toBeLessThan(exact + 1000);
-        expect(clock.warnAt.getTime()).toBeLessThan(clock.responseDueAt.getTime());
-      }),
+      fc.property(
+        terms,
+        receivedAt,
+        fc.constantFrom("P1" as const, "P2" as const, "P4" as const),
+        (t, at, p) => {
+          const clock = responseClock(t, p, new Date(at));
+          const warned = slaCalendar(t).inWindowMillis(new Date(at), clock.warnAt);
+          const exact = t.responseMinutes[p] * 600 * t.warnAtPercent;
+          expect(warned).toBeGreaterThanOrEqual(exact);
+          expect(warned).toBeLessThan(exact + 1000);
+          expect(clock.warnAt.getTime()).toBeLessThan(clock.responseDueAt.getTime());
+        },
+      ),
       { numRuns: 100 },
     );
   });
