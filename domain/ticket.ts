@@ -169,6 +169,6 @@ export function slaAlert(entry: SlaWatchEntry, stage: WatchStage, id: string, at
  */
 export interface TicketQueue {
   ticketOpened(entry: SlaWatchEntry): Promise<void>;
-  /** Queues one check per entry. Throws when some could not be queued (the next sweep finds them again). */
-  enqueueChecks(entries: SlaWatchEntry[]): Promise<void>;
+  /** Queues one check per entry; says how many could not be queued (they stay due for the next sweep). */
+  enqueueChecks(entries: SlaWatchEntry[]): Promise<{ failed: number }>;
 }

@@ -23,8 +23,10 @@ export const SWEEP_LIMIT = 5000;
 
 export interface SweepResult {
   sweptAt: string;
-  /** Watch entries that were due and were queued as checks. */
+  /** Watch entries that were due. */
   due: number;
+  /** Of those, checks that could not be queued (still due: the next sweep tries again). */
+  notQueued: number;
   /** Items DynamoDB read to find them: about `due`, however many tickets are watched. */
   read: number;
   /** Alerts the outbox published. */
@@ -41,11 +43,12 @@ export interface SweepResult {
 export async function sweepSla(deps: SlaDeps): Promise<SweepResult & { failures: Delivery["failed"] }> {
   const sweptAt = isoInstant(deps.clock.now());
   const { entries, read } = await deps.store.tickets.dueWatchEntries(sweptAt, SWEEP_LIMIT);
-  await deps.ticketQueue.enqueueChecks(entries);
+  const queued = await deps.ticketQueue.enqueueChecks(entries);
   const delivery = await drainAlertOutbox(deps);
   return {
     sweptAt,
     due: entries.length,
+    notQueued: queued.failed,
     read,
     published: delivery.published.length,
     publishFailed: delivery.failed.length,
