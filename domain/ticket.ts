@@ -1,12 +1,12 @@
 import type { Alert } from "./alert.js";
 import { isoInstant } from "./calendar.js";
-import { responseClock, slaCalendar } from "./sla-calendar.js";
 import type { Priority, SlaTerms } from "./sla-terms.js";
 
 /**
  * A ticket: a customer's request whose first response the SLA watches. Its deadline is fixed when it
  * is opened, from the SLA the contract had then (kept on the ticket, so a later SLA change does not
- * move the clock of tickets already running).
+ * move the clock of tickets already running). Opening and answering live in ticket-clock.ts, which
+ * needs the SLA calendar (and its holiday library); this module does not.
  */
 export const TICKET_STATUSES = ["open", "responded"] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -40,60 +40,6 @@ export interface Ticket {
   responseMinutes: number | null;
   openedBy: string;
   createdAt: string;
-}
-
-export interface NewTicket {
-  id: string;
-  contractId: string;
-  customerId: string;
-  priority: Priority;
-  subject: string;
-  receivedAt: Date;
-  sla: SlaTerms;
-  openedBy: string;
-  now: Date;
-}
-
-/** A new ticket with its deadline and warning moment; the watch starts at the warning. */
-export function openedTicket(input: NewTicket): Ticket {
-  const clock = responseClock(input.sla, input.priority, input.receivedAt);
-  const warnAt = isoInstant(clock.warnAt);
-  return {
-    id: input.id,
-    contractId: input.contractId,
-    customerId: input.customerId,
-    priority: input.priority,
-    subject: input.subject,
-    receivedAt: isoInstant(input.receivedAt),
-    responseDueAt: isoInstant(clock.responseDueAt),
-    warnAt,
-    status: "open",
-    sla: input.sla,
-    watch: { stage: "warning", at: warnAt },
-    warnedAt: null,
-    breachedAt: null,
-    respondedAt: null,
-    respondedBy: null,
-    slaMet: null,
-    responseMinutes: null,
-    openedBy: input.openedBy,
-    createdAt: isoInstant(input.now),
-  };
-}
-
-/** The ticket after its first response at `at`: the clock stops, the watch lets go. */
-export function withFirstResponse(ticket: Ticket, at: Date, by: string): Ticket {
-  const respondedAt = isoInstant(at);
-  const inWindow = slaCalendar(ticket.sla).inWindowMillis(new Date(ticket.receivedAt), new Date(respondedAt));
-  return {
-    ...ticket,
-    status: "responded",
-    respondedAt,
-    respondedBy: by,
-    slaMet: respondedAt <= ticket.responseDueAt,
-    responseMinutes: Math.ceil(inWindow / 60_000),
-    watch: null,
-  };
 }
 
 /** Whether the deadline passed without a response (as of `now` for an open ticket). */

@@ -2,7 +2,7 @@ import { type Actor, assertAllowed, assertSees } from "../access.js";
 import { addMonths, firstDayOf, isoInstant, type Month } from "../calendar.js";
 import type { Contract } from "../contract.js";
 import { NotFoundError } from "../errors.js";
-import { startOfLocalDay } from "../sla-calendar.js";
+import { startOfLocalDay } from "../local-time.js";
 import { type SlaReport, slaReport } from "../sla-report.js";
 import type { Ticket } from "../ticket.js";
 import { currentMonth } from "./contracts.js";

@@ -3,14 +3,8 @@ import { isoInstant } from "../calendar.js";
 import { ContractInactiveError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import type { Page, PageRequest } from "../repositories.js";
 import type { Priority } from "../sla-terms.js";
-import {
-  openedTicket,
-  type Ticket,
-  type TicketQueue,
-  type TicketStatus,
-  watchEntryOf,
-  withFirstResponse,
-} from "../ticket.js";
+import { type Ticket, type TicketQueue, type TicketStatus, watchEntryOf } from "../ticket.js";
+import { openedTicket, withFirstResponse } from "../ticket-clock.js";
 import { findContract } from "./contracts.js";
 import type { UseCaseDeps } from "./deps.js";
 
