@@ -79,8 +79,8 @@ export class DynamoAlertStore implements AlertRepository {
       input = {
         TableName: this.tableName,
         IndexName: INDEX.byType.name,
-        KeyConditionExpression: "gsi2pk = :pk AND gsi2sk >= :from",
-        ExpressionAttributeValues: { ":pk": partition, ":from": since },
+        KeyConditionExpression: since ? "gsi2pk = :pk AND gsi2sk >= :from" : "gsi2pk = :pk",
+        ExpressionAttributeValues: since ? { ":pk": partition, ":from": since } : { ":pk": partition },
         ExclusiveStartKey: decodeCursor(query.cursor, { gsi2pk: partition }),
       };
     }
