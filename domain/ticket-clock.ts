@@ -19,7 +19,9 @@ export interface NewTicket {
 
 /** A new ticket with its deadline and warning moment; the watch starts at the warning. */
 export function openedTicket(input: NewTicket): Ticket {
-  const clock = responseClock(input.sla, input.priority, input.receivedAt);
+  // The API keeps whole seconds: the clock starts at the receipt as stored.
+  const receivedAt = new Date(Math.floor(input.receivedAt.getTime() / 1000) * 1000);
+  const clock = responseClock(input.sla, input.priority, receivedAt);
   const warnAt = isoInstant(clock.warnAt);
   return {
     id: input.id,
@@ -27,7 +29,7 @@ export function openedTicket(input: NewTicket): Ticket {
     customerId: input.customerId,
     priority: input.priority,
     subject: input.subject,
-    receivedAt: isoInstant(input.receivedAt),
+    receivedAt: isoInstant(receivedAt),
     responseDueAt: isoInstant(clock.responseDueAt),
     warnAt,
     status: "open",

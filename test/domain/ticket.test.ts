@@ -128,3 +128,12 @@ describe("startOfLocalDay", () => {
     expect(startOfLocalDay("America/Sao_Paulo", "2018-11-04").toISOString()).toBe("2018-11-04T03:00:00.000Z");
   });
 });
+
+describe("openedTicket with a receipt between seconds", () => {
+  it("starts the clock at the whole second it stores", () => {
+    const ticket = aTicket({ receivedAt: "2026-11-23T08:00:00.700Z" });
+    expect(ticket.receivedAt).toBe("2026-11-23T08:00:00Z");
+    expect(ticket.warnAt).toBe("2026-11-23T08:48:00Z");
+    expect(ticket.responseDueAt).toBe("2026-11-23T09:00:00Z");
+  });
+});
