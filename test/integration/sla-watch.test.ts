@@ -4,7 +4,7 @@ import type { Contract } from "../../domain/contract.js";
 import type { FixedClock } from "../../domain/ports.js";
 import type { DynamoStore } from "../../domain/store/dynamo-store.js";
 import { listAlerts } from "../../domain/use-cases/alerts.js";
-import { bookHours } from "../../domain/use-cases/bookings.js";
+import { bookHours, reverseBooking } from "../../domain/use-cases/bookings.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
 import { getSlaReport } from "../../domain/use-cases/sla-report.js";
@@ -169,18 +169,26 @@ describe("SLA watch (DynamoDB Local)", () => {
     expect(deps.alertPublisher.published.map((a) => a.type)).toEqual(["sla.warning"]);
   });
 
-  it("publishes the quota.threshold alerts a booking stored in its transaction, once", async () => {
-    // 480 of 600 minutes: crosses 80 %.
-    await bookHours(deps, tech, contract.id, {
-      date: "2026-11-23",
-      minutes: 480,
-      category: "service",
-      description: "Migration",
-    });
+  it("publishes the quota.threshold alerts bookings stored in their transactions, once each", async () => {
+    const book = (minutes: number) =>
+      bookHours(deps, tech, contract.id, {
+        date: "2026-11-23",
+        minutes,
+        category: "service",
+        description: "Work",
+      });
+    // 480 of 600 minutes crosses 80 %; the sweep publishes it once.
+    await book(480);
     expect((await sweepSla(deps)).published).toBe(1);
     expect((await sweepSla(deps)).published).toBe(0);
-    expect(deps.alertPublisher.published).toMatchObject([
-      { type: "quota.threshold", contractId: contract.id, month: "2026-11", details: { percent: 80 } },
+    // 600 of 600 crosses 100 %; reversing and booking again crosses nothing new.
+    const full = await book(120);
+    await reverseBooking(deps, tech, contract.id, full.outcome === "booked" ? full.result.booking.id : "");
+    await book(120);
+    expect((await sweepSla(deps)).published).toBe(1);
+    expect(deps.alertPublisher.published.map((a) => [a.type, a.month, a.details.percent])).toEqual([
+      ["quota.threshold", "2026-11", 80],
+      ["quota.threshold", "2026-11", 100],
     ]);
   });
 
