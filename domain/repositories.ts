@@ -142,10 +142,13 @@ export interface AlertRepository {
 export type SlaCheckOutcome =
   /** The alerts were stored and the ticket's watch moved on, in one write. */
   | "raised"
-  /** These alerts already exist: a repeated sweep or a redelivered message. */
-  | "already_raised"
-  /** The ticket was answered, or its watch is no longer at this stage. */
-  | "not_watched";
+  /**
+   * The ticket was answered, or its watch has moved past this stage: what a repeated sweep, a
+   * redelivered message or a slower concurrent consumer finds.
+   */
+  | "not_watched"
+  /** An alert of this cause exists although the watch had not moved on (a safety net; not expected). */
+  | "already_raised";
 
 export interface TicketRepository {
   /** Stores a new ticket; it carries its first watch entry, so it is watched from this write on. */
