@@ -36,3 +36,12 @@ export function alertCause(
       return `${alert.type}#${alert.contractId}#${alert.month ?? "pool"}`;
   }
 }
+
+/**
+ * Publishes a stored alert to its subscribers (the SNS topic when deployed). Every stored alert sits in
+ * an outbox until a publish succeeds; a failed publish is retried from there, so an alert can be
+ * published more than once but never not at all (subscribers de-duplicate by `id`).
+ */
+export interface AlertPublisher {
+  publish(alert: Alert): Promise<void>;
+}

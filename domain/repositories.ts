@@ -4,6 +4,7 @@ import type { Month } from "./calendar.js";
 import type { Contract } from "./contract.js";
 import type { Customer } from "./customer.js";
 import type { BookingContext, PeriodUsage, PoolUsage } from "./ledger.js";
+import type { SlaWatchEntry, Ticket, TicketStatus, WatchStage } from "./ticket.js";
 
 /**
  * The ports the use cases need from storage. The DynamoDB adapter in domain/store implements them;
@@ -128,14 +129,72 @@ export interface IdempotencyRepository {
 export interface AlertRepository {
   /** Stores an alert once per cause; false when that cause already has its alert. */
   saveAlert(alert: Alert): Promise<boolean>;
+  /** Alerts newest first; of one customer, or of all when `customerId` is absent. */
   listAlerts(query: {
     customerId?: string | undefined;
     type?: string | undefined;
     since?: string | undefined;
     limit: number;
-  }): Promise<Alert[]>;
+    cursor?: string | undefined;
+  }): Promise<Page<Alert>>;
+  /** Stored alerts not yet published whose publish-after moment is at or before `now` (the outbox). */
+  unpublishedAlerts(now: string, limit: number): Promise<Alert[]>;
+  /** Takes alerts out of the outbox after they were published (one request for all of them). */
+  markAlertsPublished(alerts: Alert[], at: string): Promise<void>;
+}
+
+/** What a check of the SLA watch did. */
+export type SlaCheckOutcome =
+  /** The alerts were stored and the ticket's watch moved on, in one write. */
+  | "raised"
+  /**
+   * The ticket was answered, or its watch has moved past this stage: what a repeated sweep, a
+   * redelivered message or a slower concurrent consumer finds.
+   */
+  | "not_watched"
+  /** An alert of this cause exists although the watch had not moved on (a safety net; not expected). */
+  | "already_raised";
+
+export interface TicketRepository {
+  /** Stores a new ticket; it carries its first watch entry, so it is watched from this write on. */
+  /** Stores a new ticket with its watch entry; false when that id exists already (a retried request). */
+  createTicket(ticket: Ticket): Promise<boolean>;
+  getTicket(id: string): Promise<Ticket | null>;
+  /** Tickets of a contract, newest received first. */
+  listTicketsOfContract(
+    customerId: string,
+    contractId: string,
+    query: { status?: TicketStatus | undefined } & PageRequest,
+  ): Promise<Page<Ticket>>;
+  /** Tickets of a contract received in `[from, to)` (ISO instants). */
+  ticketsReceivedBetween(customerId: string, contractId: string, from: string, to: string): Promise<Ticket[]>;
+  /**
+   * Records the first response (the ticket as `withFirstResponse` made it) and takes the ticket off
+   * the watch, unless a response was recorded before.
+   */
+  recordFirstResponse(ticket: Ticket): Promise<"recorded" | "already_responded">;
+  /**
+   * The watch entries due at `now`. Reads only due entries, however many tickets are watched; `read`
+   * counts the items DynamoDB read for it.
+   */
+  dueWatchEntries(now: string, limit: number): Promise<{ entries: SlaWatchEntry[]; read: number }>;
+  /**
+   * Stores the alerts of a check and moves the ticket's watch to `next` (or ends it), in one
+   * conditional write: an alert exists at most once, and only while the ticket is open at `entry.stage`.
+   * The alerts enter the outbox from `publishAfter` on.
+   */
+  commitSlaAlerts(write: {
+    entry: SlaWatchEntry;
+    alerts: Alert[];
+    stages: WatchStage[];
+    next: { stage: WatchStage; at: string } | null;
+    at: string;
+    publishAfter: string;
+  }): Promise<SlaCheckOutcome>;
 }
 
 export interface Store extends CustomerRepository, ContractRepository, LedgerRepository {
   idempotency: IdempotencyRepository;
+  tickets: TicketRepository;
+  alerts: AlertRepository;
 }

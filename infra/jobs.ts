@@ -15,4 +15,21 @@ export interface JobDefinition {
   timeoutSeconds: number;
 }
 
-export const JOBS: Record<string, JobDefinition> = {};
+export const JOBS: Record<string, JobDefinition> = {
+  /** `ticket.opened` and `sla.check`: raises SLA alerts exactly once and publishes them. */
+  ticketQueue: {
+    entry: "functions/jobs/ticket-queue.handler.ts",
+    trigger: { queue: "tickets" },
+    sendsTo: [],
+    publishesAlerts: true,
+    timeoutSeconds: 30,
+  },
+  /** Every minute: queues checks for the tickets that are due, publishes the alert outbox. */
+  slaSweep: {
+    entry: "functions/jobs/sla-sweep.handler.ts",
+    trigger: { schedule: "slaSweep" },
+    sendsTo: ["tickets"],
+    publishesAlerts: true,
+    timeoutSeconds: 60,
+  },
+};

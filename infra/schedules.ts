@@ -16,6 +16,11 @@ export const SCHEDULES = {
     timezone: "billing",
     description: "Close the previous month for every contract at 00:05 on the 1st",
   },
+  slaSweep: {
+    expression: "rate(1 minute)",
+    timezone: "UTC",
+    description: "SLA watch: queue a check for every ticket due now, publish the alert outbox",
+  },
 } as const satisfies Record<string, ScheduleDefinition>;
 
 export type ScheduleName = keyof typeof SCHEDULES;

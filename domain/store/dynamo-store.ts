@@ -11,7 +11,6 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { Alert } from "../alert.js";
-import { alertCause } from "../alert.js";
 import type { Booking, Reversal } from "../booking.js";
 import type { Month } from "../calendar.js";
 import type { Contract } from "../contract.js";
@@ -28,6 +27,7 @@ import type {
   Store,
   TopUp,
 } from "../repositories.js";
+import { alertItem, DynamoAlertStore } from "./alert-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import {
   parseBooking,
@@ -38,7 +38,10 @@ import {
   parsePool,
 } from "./items.js";
 import { INDEX, keys } from "./keys.js";
+import { DynamoTicketStore } from "./ticket-store.js";
 import { cancellationReasons, isConditionFailure } from "./transactions.js";
+
+export { alertItem } from "./alert-store.js";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -57,6 +60,8 @@ export interface DynamoStoreOptions {
 /** The DynamoDB adapter of the domain's storage ports, on one table. */
 export class DynamoStore implements Store {
   readonly idempotency: IdempotencyRepository;
+  readonly tickets: DynamoTicketStore;
+  readonly alerts: DynamoAlertStore;
   private readonly contexts = new Map<string, BookingContext>();
   private readonly contextCacheSize: number;
   private readonly nowSeconds: () => number;
@@ -69,6 +74,8 @@ export class DynamoStore implements Store {
     this.contextCacheSize = options.contextCacheSize ?? 1000;
     this.nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
     this.idempotency = new DynamoIdempotency(doc, tableName, this.nowSeconds);
+    this.tickets = new DynamoTicketStore(doc, tableName);
+    this.alerts = new DynamoAlertStore(doc, tableName);
   }
 
   // ---- customers -------------------------------------------------------------------------------
@@ -512,19 +519,7 @@ export class DynamoStore implements Store {
   }
 
   async saveAlert(alert: Alert): Promise<boolean> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: alertItem(alert),
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return this.alerts.saveAlert(alert);
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
@@ -688,14 +683,4 @@ function poolItem(pool: PoolUsage): Record<string, unknown> {
 
 function bookingItem(booking: Booking): Record<string, unknown> {
   return { ...keys.booking(booking.contractId, booking.id), entity: "booking", ...booking };
-}
-
-export function alertItem(alert: Alert): Record<string, unknown> {
-  return {
-    ...keys.alert(alertCause(alert)),
-    ...keys.alertOfCustomer(alert.customerId, alert.at, alert.id),
-    ...keys.allAlerts(alert.at, alert.id),
-    entity: "alert",
-    ...alert,
-  };
 }

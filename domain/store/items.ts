@@ -7,6 +7,8 @@ import { CATEGORIES } from "../contract.js";
 import type { Customer } from "../customer.js";
 import type { PeriodUsage, PoolUsage } from "../ledger.js";
 import { NAMED_WINDOWS, PRIORITIES } from "../sla-terms.js";
+import type { Ticket } from "../ticket.js";
+import { TICKET_STATUSES, WATCH_STAGES } from "../ticket.js";
 
 /**
  * Items are parsed when read and mapped explicitly to domain types: a malformed item fails loudly
@@ -127,6 +129,28 @@ const alertItem = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 
+const ticketItem = z.object({
+  id: z.string(),
+  contractId: z.string(),
+  customerId: z.string(),
+  priority: z.enum(PRIORITIES),
+  subject: z.string(),
+  receivedAt: z.string(),
+  responseDueAt: z.string(),
+  warnAt: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  sla: slaSchema,
+  watch: z.nullable(z.object({ stage: z.enum(WATCH_STAGES), at: z.string() })),
+  warnedAt: z.nullable(z.string()),
+  breachedAt: z.nullable(z.string()),
+  respondedAt: z.nullable(z.string()),
+  respondedBy: z.nullable(z.string()),
+  slaMet: z.nullable(z.boolean()),
+  responseMinutes: z.nullable(int),
+  openedBy: z.string(),
+  createdAt: z.string(),
+});
+
 export const idempotencyItem = z.object({
   fingerprint: z.string(),
   expiresAt: int,
@@ -150,4 +174,5 @@ export const parsePeriod: (item: Record<string, unknown>) => PeriodUsage = parse
 export const parsePool: (item: Record<string, unknown>) => PoolUsage = parser("pool", poolItem);
 export const parseBooking: (item: Record<string, unknown>) => Booking = parser("booking", bookingItem);
 export const parseAlert: (item: Record<string, unknown>) => Alert = parser("alert", alertItem);
+export const parseTicket: (item: Record<string, unknown>) => Ticket = parser("ticket", ticketItem);
 export const parseIdempotency = parser("idempotency", idempotencyItem);

@@ -20,7 +20,16 @@ import type { Month } from "../calendar.js";
  * | alerts of a customer, newest first      | byCustomer | gsi1pk CUSTOMER#<id>        gsi1sk ALERT#<at>#<id>           |
  * | all alerts, newest first                | byType     | gsi2pk TYPE#alert           gsi2sk <at>#<id>                 |
  * | idempotency record                      | table      | pk IDEMPOTENCY#<scoped key> sk IDEMPOTENCY                   |
- * | (SLA watch) entries due by moment       | byDueAt    | gsi3pk DUE#<shard>          gsi3sk <ISO moment>#<ticketId>   |
+ * | ticket by id                            | table      | pk TICKET#<id>              sk TICKET                        |
+ * | tickets of a contract, by receipt       | byCustomer | gsi1pk CUSTOMER#<id>        gsi1sk TICKET#<contractId>#<receivedAt>#<ticketId> |
+ * | SLA watch: tickets due by moment        | byDueAt    | gsi3pk DUE#sla#<shard 0-3>  gsi3sk <ISO moment>#<ticketId>#<stage> |
+ * | alert outbox: unpublished, by moment    | byDueAt    | gsi3pk DUE#alert-outbox     gsi3sk <publish-after>#<alertId> |
+ *
+ * The SLA watch is the ticket item itself: while a ticket is open its gsi3 attributes name its next
+ * moment (warning, then breach), so a sweep that queries `gsi3sk <= now` in each shard reads only
+ * the tickets that are due, and answering a ticket removes it from the index. The shards spread the
+ * index's writes; the sweep reads all of them. An alert carries its outbox entry from the write that
+ * stores it until it has been published.
  */
 export const ATTR = {
   pk: "pk",
@@ -93,4 +102,37 @@ export const keys = {
   allAlerts: (at: string, alertId: string) => ({ gsi2pk: "TYPE#alert", gsi2sk: `${at}#${alertId}` }),
 
   idempotency: (scopedKey: string): Key => ({ pk: `IDEMPOTENCY#${scopedKey}`, sk: "IDEMPOTENCY" }),
+
+  ticket: (id: string): Key => ({ pk: `TICKET#${id}`, sk: "TICKET" }),
+  ticketOfContract: (customerId: string, contractId: string, receivedAt: string, ticketId: string) => ({
+    gsi1pk: `CUSTOMER#${customerId}`,
+    gsi1sk: `TICKET#${contractId}#${receivedAt}#${ticketId}`,
+  }),
+  ticketsOfContract: (customerId: string, contractId: string) => ({
+    gsi1pk: `CUSTOMER#${customerId}`,
+    gsi1skPrefix: `TICKET#${contractId}#`,
+  }),
+  slaWatch: (ticketId: string, at: string, stage: string) => ({
+    gsi3pk: `DUE#sla#${slaWatchShard(ticketId)}`,
+    gsi3sk: `${at}#${ticketId}#${stage}`,
+  }),
+  slaWatchShards: (): string[] => Array.from({ length: SLA_WATCH_SHARDS }, (_, i) => `DUE#sla#${i}`),
+  alertOutbox: (publishAfter: string, alertId: string) => ({
+    gsi3pk: "DUE#alert-outbox",
+    gsi3sk: `${publishAfter}#${alertId}`,
+  }),
+  alertOutboxPartition: () => "DUE#alert-outbox",
 };
+
+/** Partitions of the SLA watch index: writes spread over them, the sweep queries each. */
+export const SLA_WATCH_SHARDS = 4;
+
+/** A stable shard of a ticket id (FNV-1a). */
+export function slaWatchShard(ticketId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < ticketId.length; i++) {
+    hash ^= ticketId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % SLA_WATCH_SHARDS;
+}

@@ -8,8 +8,14 @@ import {
   topUpSchema,
 } from "../schemas/contract.schema.js";
 import { createCustomerSchema } from "../schemas/customer.schema.js";
+import {
+  listAlertsQuerySchema,
+  listTicketsQuerySchema,
+  openTicketSchema,
+  slaReportQuerySchema,
+} from "../schemas/ticket.schema.js";
 import { STATUS_OF_CODE } from "../shared/http-errors.js";
-import { ROUTES, type RouteKey } from "./routes.js";
+import { ROUTES, type RouteKey, type RouteSpec } from "./routes.js";
 
 /** The validation schema of each route's body and query: the same objects the handlers parse with. */
 const REQUEST_SCHEMAS: Partial<Record<RouteKey, { body?: z.ZodMiniType; query?: z.ZodMiniObject }>> = {
@@ -21,6 +27,10 @@ const REQUEST_SCHEMAS: Partial<Record<RouteKey, { body?: z.ZodMiniType; query?: 
   "GET /contracts/{contractId}/balance": { query: balanceQuerySchema },
   "POST /contracts/{contractId}/bookings": { body: createBookingSchema },
   "GET /contracts/{contractId}/bookings": { query: listBookingsQuerySchema },
+  "POST /tickets": { body: openTicketSchema },
+  "GET /contracts/{contractId}/tickets": { query: listTicketsQuerySchema },
+  "GET /alerts": { query: listAlertsQuerySchema },
+  "GET /customers/{customerId}/sla-report": { query: slaReportQuerySchema },
 };
 
 const jsonSchema = (schema: z.ZodMiniType) =>
@@ -77,7 +87,10 @@ export function openApiDocument(): Record<string, unknown> {
       tags: [spec.group],
       parameters,
       responses: {
-        [method === "POST" ? "201" : "200"]: { description: "Success", content: { "application/json": {} } },
+        [String((spec as RouteSpec).successStatus ?? (method === "POST" ? 201 : 200))]: {
+          description: "Success",
+          content: { "application/json": {} },
+        },
         default: { description: "Error", content: { "application/json": { schema: errorSchema } } },
       },
       ...(spec.auth === "token" ? { security: [{ bearer: [] }] } : { security: [] }),

@@ -8,6 +8,12 @@ export const HANDLER_GROUPS = {
   customers: { entry: "functions/http/customers.handler.ts" },
   contracts: { entry: "functions/http/contracts.handler.ts" },
   bookings: { entry: "functions/http/bookings.handler.ts" },
+  /** Sends `ticket.opened` to the ticket queue. */
+  tickets: { entry: "functions/http/tickets.handler.ts", sendsTo: ["tickets"] },
+  alerts: { entry: "functions/http/alerts.handler.ts" },
+  reports: { entry: "functions/http/reports.handler.ts" },
+  /** Runs the SLA sweep: queues checks, publishes the alert outbox. */
+  slaSweep: { entry: "functions/http/sla-sweep.handler.ts", sendsTo: ["tickets"], publishesAlerts: true },
 } as const;
 
 export type HandlerGroup = keyof typeof HANDLER_GROUPS;
@@ -21,6 +27,8 @@ export interface RouteSpec {
    */
   idempotency?: "stored" | "inline";
   summary: string;
+  /** The success status when it is not the usual one (201 for POST, else 200). */
+  successStatus?: number;
 }
 
 export const ROUTES = {
@@ -83,6 +91,33 @@ export const ROUTES = {
     auth: "token",
     idempotency: "stored",
     summary: "Reverse a booking",
+  },
+  "POST /tickets": { group: "tickets", auth: "token", idempotency: "stored", summary: "Open a ticket" },
+  "GET /tickets/{ticketId}": { group: "tickets", auth: "token", summary: "A ticket with its SLA clock" },
+  "GET /contracts/{contractId}/tickets": {
+    group: "tickets",
+    auth: "token",
+    summary: "Tickets of a contract",
+  },
+  "POST /tickets/{ticketId}/responses": {
+    group: "tickets",
+    auth: "token",
+    idempotency: "stored",
+    summary: "Record the first response to a ticket",
+    successStatus: 200,
+  },
+  "GET /alerts": { group: "alerts", auth: "token", summary: "Alerts, newest first" },
+  "GET /customers/{customerId}/sla-report": {
+    group: "reports",
+    auth: "token",
+    summary: "How a customer's SLAs were kept in a month",
+  },
+  "POST /admin/sla-sweep": {
+    group: "slaSweep",
+    auth: "token",
+    idempotency: "stored",
+    summary: "Run the SLA watch once now",
+    successStatus: 202,
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -50,6 +50,13 @@ beforeAll(async () => {
       });
       return booked.body.id;
     },
+    newTicket: async () => {
+      const opened = await api.request("POST", "/tickets", {
+        token: technician,
+        body: { contractId: monthly.body.id, priority: "P3", subject: "For the matrix" },
+      });
+      return opened.body.id;
+    },
   };
   tokens.admin = admin;
   tokens.technician = technician;

@@ -1,11 +1,14 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../domain/access.js";
+import type { TicketQueue } from "../../domain/ticket.js";
 import { bookHours } from "../../domain/use-cases/bookings.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
+import { openTicket } from "../../domain/use-cases/tickets.js";
 import { ROUTES, type RouteKey } from "../../functions/http/routes.js";
 import { STATUS_OF_CODE } from "../../functions/shared/http-errors.js";
+import { setSlaAdapters } from "../../functions/shared/sla-deps.js";
 import { storeDeps } from "../support/dynamo.js";
 import { countDataWrites, inProcessApi } from "../support/handlers.js";
 import { ROUTE_FIXTURES, startMonthForTests, today, type World } from "../support/route-fixtures.js";
@@ -17,6 +20,11 @@ import { ROUTE_FIXTURES, startMonthForTests, today, type World } from "../suppor
  */
 const CASES_PER_ROUTE = Number(process.env.KOAD_FUZZ_CASES ?? 1000);
 const admin: Actor = { role: "admin", customerId: null, subject: "fuzz-admin" };
+/** Messages go nowhere here: the fuzzer is about the HTTP edge, not the queue. */
+const ticketQueue: TicketQueue = {
+  ticketOpened: async () => undefined,
+  enqueueChecks: async () => ({ failed: 0 }),
+};
 
 let api: Awaited<ReturnType<typeof inProcessApi>>;
 let writes: { count: () => number };
@@ -25,6 +33,7 @@ let world: World;
 beforeAll(async () => {
   const deps = await storeDeps(new Date().toISOString());
   writes = countDataWrites(deps.doc);
+  setSlaAdapters({ ticketQueue, alertPublisher: { publish: async () => undefined } });
   api = await inProcessApi(deps);
   const own = await createCustomer(deps, admin, { name: "Fuzz Own" });
   const other = await createCustomer(deps, admin, { name: "Fuzz Other" });
@@ -56,6 +65,14 @@ beforeAll(async () => {
       });
       if (booked.outcome !== "booked") throw new Error("expected a booking");
       return booked.result.booking.id;
+    },
+    newTicket: async () => {
+      const ticket = await openTicket({ ...deps, ticketQueue }, admin, {
+        contractId: monthly.id,
+        priority: "P3",
+        subject: "fuzz",
+      });
+      return ticket.id;
     },
   };
 }, 60_000);

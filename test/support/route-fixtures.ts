@@ -16,6 +16,8 @@ export interface World {
   prepaidId: string;
   /** Books fresh minutes on the monthly contract (as a technician) and returns the booking id. */
   newBooking(): Promise<string>;
+  /** Opens a fresh ticket on the monthly contract (as a technician) and returns its id. */
+  newTicket(): Promise<string>;
 }
 
 export interface RouteFixture {
@@ -111,6 +113,33 @@ export const ROUTE_FIXTURES: Record<RouteKey, RouteFixture> = {
     request: async (w) => ({ pathParameters: { contractId: w.monthlyId, bookingId: await w.newBooking() } }),
     expect: staffWrite(201),
   },
+  "POST /tickets": {
+    request: async (w) => ({ body: { contractId: w.monthlyId, priority: "P2", subject: "Mail is down" } }),
+    // A customer opens tickets on its own contracts; another customer's contract does not exist for it.
+    expect: { admin: 201, technician: 201, ownCustomer: 201, otherCustomer: 404 },
+  },
+  "GET /tickets/{ticketId}": {
+    request: async (w) => ({ pathParameters: { ticketId: await w.newTicket() } }),
+    expect: ownedRead,
+  },
+  "GET /contracts/{contractId}/tickets": {
+    request: async (w) => ({ pathParameters: { contractId: w.monthlyId }, query: "status=open" }),
+    expect: ownedRead,
+  },
+  "POST /tickets/{ticketId}/responses": {
+    request: async (w) => ({ pathParameters: { ticketId: await w.newTicket() } }),
+    expect: staffWrite(200),
+  },
+  "GET /alerts": {
+    // Customers are forced to their own alerts: asking for another customer's is not an error.
+    request: async (w) => ({ query: `customerId=${w.customerId}` }),
+    expect: { admin: 200, technician: 200, ownCustomer: 200, otherCustomer: 200 },
+  },
+  "GET /customers/{customerId}/sla-report": {
+    request: async (w) => ({ pathParameters: { customerId: w.customerId }, query: `month=${thisMonth()}` }),
+    expect: ownedRead,
+  },
+  "POST /admin/sla-sweep": { request: async () => ({}), expect: adminWrite(202) },
 };
 
 /** A route's path with its parameters filled in. */

@@ -1,0 +1,33 @@
+import { type Actor, assertAllowed, assertSees } from "../access.js";
+import { addMonths, firstDayOf, isoInstant, type Month } from "../calendar.js";
+import type { Contract } from "../contract.js";
+import { NotFoundError } from "../errors.js";
+import { startOfLocalDay } from "../local-time.js";
+import { type SlaReport, slaReport } from "../sla-report.js";
+import type { Ticket } from "../ticket.js";
+import { currentMonth } from "./contracts.js";
+import type { UseCaseDeps } from "./deps.js";
+
+/** The tickets of a contract received in a month (calendar month in the billing time zone). */
+export async function ticketsOfMonth(deps: UseCaseDeps, contract: Contract, month: Month): Promise<Ticket[]> {
+  const from = isoInstant(startOfLocalDay(deps.billingTimezone, firstDayOf(month)));
+  const to = isoInstant(startOfLocalDay(deps.billingTimezone, firstDayOf(addMonths(month, 1))));
+  return deps.store.tickets.ticketsReceivedBetween(contract.customerId, contract.id, from, to);
+}
+
+/** `GET /customers/{id}/sla-report?month=`: how the SLAs of a customer's contracts were kept in a month. */
+export async function getSlaReport(
+  deps: UseCaseDeps,
+  actor: Actor,
+  customerId: string,
+  month: Month | undefined,
+): Promise<SlaReport & { customerId: string }> {
+  assertAllowed(actor, "tickets.read");
+  assertSees(actor, customerId, "Customer");
+  const customer = await deps.store.getCustomer(customerId);
+  if (!customer) throw new NotFoundError("Customer not found");
+  const forMonth = month ?? currentMonth(deps);
+  const contracts = await deps.store.listContractsOfCustomer(customerId);
+  const tickets = (await Promise.all(contracts.map((c) => ticketsOfMonth(deps, c, forMonth)))).flat();
+  return { customerId, ...slaReport(tickets, forMonth, deps.clock.now()) };
+}

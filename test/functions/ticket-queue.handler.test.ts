@@ -1,0 +1,95 @@
+import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../domain/access.js";
+import { watchEntryOf } from "../../domain/ticket.js";
+import { createContract } from "../../domain/use-cases/contracts.js";
+import { createCustomer } from "../../domain/use-cases/customers.js";
+import { setUseCaseDeps } from "../../functions/shared/deps.js";
+import { setSlaAdapters } from "../../functions/shared/sla-deps.js";
+import { lambdaContext } from "../../infra/local/lambda-context.js";
+import { storeDeps } from "../support/dynamo.js";
+import { aTicket, HeldTicketQueue, RecordingPublisher } from "../support/tickets.js";
+
+const admin: Actor = { role: "admin", customerId: null, subject: "admin" };
+
+function record(id: string, body: string): SQSRecord {
+  return {
+    messageId: id,
+    receiptHandle: id,
+    body,
+    attributes: {
+      ApproximateReceiveCount: "1",
+      SentTimestamp: "0",
+      SenderId: "x",
+      ApproximateFirstReceiveTimestamp: "0",
+    },
+    messageAttributes: {},
+    md5OfBody: "",
+    eventSource: "aws:sqs",
+    eventSourceARN: "arn:aws:sqs:eu-central-1:000000000000:koad-tickets",
+    awsRegion: "eu-central-1",
+  };
+}
+
+describe("ticket-queue handler", () => {
+  let handler: (
+    event: SQSEvent,
+    context: Context,
+  ) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+  const publisher = new RecordingPublisher();
+  let deps: Awaited<ReturnType<typeof storeDeps>>;
+
+  beforeAll(async () => {
+    deps = await storeDeps("2026-11-23T10:00:00Z");
+    process.env.TABLE_NAME = "set-by-test";
+    setUseCaseDeps(deps);
+    setSlaAdapters({ ticketQueue: new HeldTicketQueue(), alertPublisher: publisher });
+    ({ handler } = await import("../../functions/jobs/ticket-queue.handler.js"));
+  });
+
+  afterAll(() => {
+    setUseCaseDeps(undefined);
+    setSlaAdapters({});
+  });
+
+  it("fails only the malformed record of a batch and raises the alert of the good one", async () => {
+    // Prepare
+    const customer = await createCustomer(deps, admin, { name: "Acme" });
+    const contract = await createContract(deps, admin, {
+      customerId: customer.id,
+      kind: "monthly",
+      monthlyQuotaMinutes: 600,
+      startMonth: "2026-01",
+    });
+    const ticket = aTicket({
+      customerId: customer.id,
+      contractId: contract.id,
+      receivedAt: "2026-11-23T08:00:00Z",
+    });
+    await deps.store.tickets.createTicket(ticket);
+    const check = JSON.stringify({ type: "sla.check", entry: watchEntryOf(ticket) });
+
+    // Act
+    const response = await handler(
+      {
+        Records: [
+          record("good", check),
+          record("not-json", "{"),
+          record("unknown-type", JSON.stringify({ type: "ticket.closed", entry: {} })),
+          record("again", check),
+        ],
+      },
+      lambdaContext("koad-ticketQueue"),
+    );
+
+    // Assess
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual([
+      "not-json",
+      "unknown-type",
+    ]);
+    expect(publisher.published.map((a) => [a.type, a.ticketId])).toEqual([
+      ["sla.warning", ticket.id],
+      ["sla.breached", ticket.id],
+    ]);
+  });
+});
