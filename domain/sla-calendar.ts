@@ -1,5 +1,4 @@
 import { tzOffset } from "@date-fns/tz";
-import Holidays from "date-holidays";
 import { addDays, dateIn, type IsoDate } from "./calendar.js";
 import { ValidationError } from "./errors.js";
 import {
@@ -12,6 +11,7 @@ import {
   segments,
   wall,
 } from "./local-time.js";
+import { publicHolidays } from "./public-holidays.js";
 import type { Priority, ServiceWindow, SlaTerms, WeeklySpan } from "./sla-terms.js";
 
 /**
@@ -86,48 +86,6 @@ export function responseClock(terms: SlaTerms, priority: Priority, receivedAt: D
     responseDueAt: calendar.addInWindow(receivedAt, target),
     warnAt: new Date(Math.ceil(warnAt.getTime() / 1000) * 1000),
   };
-}
-
-// ---- holidays ----------------------------------------------------------------------------------
-
-const holidayLibraries = new Map<string, Holidays>();
-const holidayYears = new Map<string, ReadonlySet<IsoDate>>();
-
-function splitRegion(region: string): { country: string; state: string | undefined } {
-  const [country, state] = region.split("-") as [string, string | undefined];
-  return { country, state };
-}
-
-/** Whether the holiday library knows the region (`DE`, `DE-BY`); unknown ones would silently give none. */
-export function isHolidayRegion(region: string): boolean {
-  const { country, state } = splitRegion(region);
-  const library = new Holidays();
-  const countries = library.getCountries() as Record<string, string> | undefined;
-  if (!countries?.[country]) return false;
-  if (state === undefined) return true;
-  const states = library.getStates(country) as Record<string, string> | undefined;
-  return states?.[state] !== undefined;
-}
-
-/** The public holidays (type `public` only) of a region in a year, as local dates; cached. */
-export function publicHolidays(region: string, year: number): ReadonlySet<IsoDate> {
-  const cacheKey = `${region}#${year}`;
-  let dates = holidayYears.get(cacheKey);
-  if (!dates) {
-    let library = holidayLibraries.get(region);
-    if (!library) {
-      const { country, state } = splitRegion(region);
-      library = state ? new Holidays(country, state) : new Holidays(country);
-      holidayLibraries.set(region, library);
-    }
-    const found = new Set<IsoDate>();
-    for (const holiday of library.getHolidays(year) || []) {
-      if (holiday.type === "public") found.add(holiday.date.slice(0, 10));
-    }
-    dates = found;
-    holidayYears.set(cacheKey, dates);
-  }
-  return dates;
 }
 
 // ---- the always-open window ------------------------------------------------------------------

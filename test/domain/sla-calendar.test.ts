@@ -2,7 +2,8 @@ import Holidays from "date-holidays";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../domain/calendar.js";
-import { isHolidayRegion, responseClock, slaCalendar, spansOf } from "../../domain/sla-calendar.js";
+import { isHolidayRegion } from "../../domain/public-holidays.js";
+import { responseClock, slaCalendar, spansOf } from "../../domain/sla-calendar.js";
 import { DEFAULT_SLA, type SlaTerms, type WeeklySpan } from "../../domain/sla-terms.js";
 
 const MINUTE = 60_000;
@@ -96,7 +97,7 @@ function oracleOpenMinutes(terms: SlaTerms, from: number, to: number): number {
 // ---- generators ---------------------------------------------------------------------------------
 
 const TIME_ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "UTC"];
-const REGIONS = [null, "DE", "DE-BY", "DE-BE", "AT", "US"];
+const REGIONS = [null, "DE", "DE-BY", "DE-BE", "AT", "CH-ZH"];
 /** Days around which things happen: DST changes (EU, US, AU), Easter, Corpus Christi, Christmas. */
 const ANCHORS = [
   "2026-03-08T07:00:00Z",

@@ -496,6 +496,18 @@ describe("bad input", () => {
     expect(Object.keys(response.body.error.details)).toEqual(
       expect.arrayContaining(["body.monthlyBasisMinutes", "body.termYears", "body.startDate"]),
     );
+    const unknownRegion = await api.request("POST", "/contracts", {
+      token: admin,
+      body: {
+        customerId,
+        kind: "monthly",
+        monthlyQuotaMinutes: 60,
+        startMonth: thisMonth,
+        sla: { holidays: "DE-ZZ" },
+      },
+    });
+    expect(unknownRegion.status).toBe(400);
+    expect(Object.keys(unknownRegion.body.error.details)).toEqual(["body.sla.holidays"]);
     const unknownCustomer = await api.request("POST", "/contracts", {
       token: admin,
       body: { customerId: "cus_nope", kind: "monthly", monthlyQuotaMinutes: 60, startMonth: thisMonth },
