@@ -1,5 +1,5 @@
 import type { IsoDate } from "./calendar.js";
-import { COMPILED_HOLIDAYS } from "./public-holidays.data.js";
+import { COMPILED_HOLIDAYS as TABLE } from "./public-holidays.data.js";
 
 /**
  * Public holidays of a region (`DE`, `DE-BY`, `AT-9`, `CH-ZH`), from the table compiled out of the
@@ -12,6 +12,7 @@ export interface CompiledHolidays {
   subdivisions: Record<string, string[]>;
 }
 
+const COMPILED_HOLIDAYS: CompiledHolidays = TABLE;
 const cache = new Map<string, ReadonlySet<IsoDate>>();
 
 function splitDates(encoded: string): string[] {
