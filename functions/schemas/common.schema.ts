@@ -1,6 +1,5 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { isTimeZone } from "../../domain/calendar.js";
-import { isHolidayRegion } from "../../domain/public-holidays.js";
 
 /** Shared pieces of the request schemas. Each schema also feeds the OpenAPI document. */
 export const monthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM"));
@@ -10,13 +9,6 @@ export const timezoneSchema = z.string().check(
   z.maxLength(64),
   z.refine((value) => isTimeZone(value), "must be an IANA time zone"),
 );
-/** A holiday region code such as `DE` or `DE-BY`. */
-export const holidayRegionSchema = z
-  .string()
-  .check(
-    z.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "must be like DE or DE-BY"),
-    z.refine(isHolidayRegion, "must be a holiday region KoAd knows (DE, AT, CH or one of their states)"),
-  );
 export const centsSchema = z.int().check(z.minimum(0), z.maximum(1_000_000_000_00));
 export const minutesSchema = z.int().check(z.minimum(1), z.maximum(10_000_000));
 

@@ -1,15 +1,15 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { CATEGORIES } from "../../domain/contract.js";
 import { NAMED_WINDOWS, PRIORITIES } from "../../domain/sla-terms.js";
 import {
   centsSchema,
   dateSchema,
-  holidayRegionSchema,
   idSchema,
   minutesSchema,
   monthSchema,
   timezoneSchema,
 } from "./common.schema.js";
+import { holidayRegionSchema } from "./holiday-region.schema.js";
 
 const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be HH:MM"));
 

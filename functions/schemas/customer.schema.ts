@@ -1,5 +1,6 @@
-import { z } from "zod/mini";
-import { holidayRegionSchema, timezoneSchema } from "./common.schema.js";
+import * as z from "zod/mini";
+import { timezoneSchema } from "./common.schema.js";
+import { holidayRegionSchema } from "./holiday-region.schema.js";
 
 export const createCustomerSchema = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { PRIORITIES } from "../../domain/sla-terms.js";
 import { WATCH_STAGES } from "../../domain/ticket.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { ALERT_TYPES } from "../../domain/alert.js";
 import { PRIORITIES } from "../../domain/sla-terms.js";
 import { TICKET_STATUSES } from "../../domain/ticket.js";
