@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { Alert } from "../alert.js";
 import { ALERT_TYPES } from "../alert.js";
 import type { Booking } from "../booking.js";

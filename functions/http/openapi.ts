@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { createBookingSchema, listBookingsQuerySchema } from "../schemas/booking.schema.js";
 import { pageQuerySchema } from "../schemas/common.schema.js";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { CATEGORIES } from "../../domain/contract.js";
 import { dateSchema, idSchema, monthSchema } from "./common.schema.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { isTimeZone } from "../../domain/calendar.js";
 
 /** Shared pieces of the request schemas. Each schema also feeds the OpenAPI document. */

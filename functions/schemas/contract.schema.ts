@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { CATEGORIES } from "../../domain/contract.js";
 import { NAMED_WINDOWS, PRIORITIES } from "../../domain/sla-terms.js";
 import {

@@ -1,4 +1,4 @@
-import type { z } from "zod/mini";
+import type * as z from "zod/mini";
 import { ValidationError } from "../../domain/errors.js";
 
 type Issue = z.core.$ZodIssue;
