@@ -39,6 +39,15 @@ setUseCaseDeps({
 });
 const javaPid = childPids(process.pid).find((child) => child.command === "java")?.pid ?? null;
 
+let stopping: Promise<void> | undefined;
+/** Stops DynamoDB Local and the rest before exiting: a bare exit would leave the Java process behind. */
+function shutDown(): Promise<void> {
+  stopping ??= system.stop().finally(() => process.exit(0));
+  return stopping;
+}
+process.on("disconnect", () => void shutDown()); // the bench itself went away
+process.on("SIGTERM", () => void shutDown());
+
 process.on("message", async (request: ChildRequest) => {
   if (request.type === "reset") meter.reset();
   if (request.type === "stats" || request.type === "reset") {
@@ -50,9 +59,6 @@ process.on("message", async (request: ChildRequest) => {
       java: javaPid ? residentKb(javaPid) : null,
     });
   }
-  if (request.type === "stop") {
-    await system.stop();
-    process.exit(0);
-  }
+  if (request.type === "stop") await shutDown();
 });
 send({ type: "ready", url: system.url, javaPid });

@@ -104,8 +104,13 @@ class LocalSystemProcess {
     });
   }
 
+  /** Lets the child stop its engines itself (a signal would orphan DynamoDB Local), then makes sure. */
   async stop(): Promise<void> {
-    this.child.send({ type: "stop" } satisfies ChildRequest);
+    if (this.child.exitCode === null && this.child.connected) {
+      const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+      this.child.send({ type: "stop" } satisfies ChildRequest);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+    }
     await stopProcess(this.child);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
