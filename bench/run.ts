@@ -131,14 +131,17 @@ async function main(): Promise<void> {
       transactionsPerSecond32:
         "transactionsPerSecond" in floorThroughput ? floorThroughput.transactionsPerSecond : null,
     },
-    bundles: bundles.map(({ name, bytes, gzipBytes, ratioToFloor, commonJsBytes, largestInputs }) => ({
-      name,
-      bytes,
-      gzipBytes,
-      ratioToFloor,
-      commonJsBytes,
-      largestInputs,
-    })),
+    bundles: bundles.map(
+      ({ name, bytes, gzipBytes, ratioToFloor, commonJsBytes, largestInputs, overFloor }) => ({
+        name,
+        bytes,
+        gzipBytes,
+        ratioToFloor,
+        commonJsBytes,
+        overFloor,
+        largestInputs,
+      }),
+    ),
     coldInit,
     booking,
     contention,

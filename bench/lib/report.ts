@@ -24,7 +24,7 @@ export interface Results {
   };
   bundles: Pick<
     BuiltBundle,
-    "name" | "bytes" | "gzipBytes" | "ratioToFloor" | "commonJsBytes" | "largestInputs"
+    "name" | "bytes" | "gzipBytes" | "ratioToFloor" | "commonJsBytes" | "largestInputs" | "overFloor"
   >[];
   coldInit: ColdInit[];
   booking: BookingFigures | Skipped;
@@ -57,7 +57,10 @@ export function checksOf(r: Omit<Results, "checks">): Check[] {
     checks.push({
       item: 1,
       measure: `bundle ${b.name}`,
-      value: `${kb(b.bytes)} (gzip ${kb(b.gzipBytes)}), ${x(b.ratioToFloor)}`,
+      value: `${kb(b.bytes)} (gzip ${kb(b.gzipBytes)}), ${x(b.ratioToFloor)}; over the floor: ${b.overFloor
+        .slice(0, 3)
+        .map((o) => `${o.input} ${kb(o.bytes)}`)
+        .join(", ")}`,
       target: "≤ 1.25x floor",
       pass: b.ratioToFloor <= 1.25,
     });
@@ -113,7 +116,7 @@ export function checksOf(r: Omit<Results, "checks">): Check[] {
         {
           item: 4,
           measure: `${s.clients} clients, ${label}: throughput`,
-          value: `${s.bookingsPerSecond} bookings/s (${s.accepted} booked, ${s.refused} refused, ${s.failed} failed of ${s.requests}); median ${s.medianMs.toFixed(0)} ms, p99 ${s.p99Ms.toFixed(0)} ms`,
+          value: `${s.bookingsPerSecond} bookings/s (${s.accepted} booked, ${s.refused} refused, ${s.failed} failed${s.failed ? ` ${JSON.stringify(s.failures)}` : ""} of ${s.requests}); median ${s.medianMs.toFixed(0)} ms, p99 ${s.p99Ms.toFixed(0)} ms`,
           target: "reported; no failures",
           pass: s.failed === 0,
         },

@@ -38,6 +38,8 @@ export interface BuiltBundle {
   ratioToFloor: number;
   /** Where the bytes come from: packages (node_modules) and source folders, largest first. */
   largestInputs: { input: string; bytes: number }[];
+  /** What this bundle has beyond the floor, by origin, largest first: why it is bigger. */
+  overFloor: { input: string; bytes: number }[];
   /** Bytes from packages' CommonJS builds (`dist-cjs`): 0 when `mainFields` picks the ESM builds. */
   commonJsBytes: number;
 }
@@ -46,7 +48,8 @@ export interface BuiltBundle {
 function inputsByOrigin(output: Metafile["outputs"][string]): { input: string; bytes: number }[] {
   const byOrigin = new Map<string, number>();
   for (const [file, info] of Object.entries(output.inputs)) {
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(file)?.[1];
+    // Nested copies (logger/node_modules/@aws-lambda-powertools/commons) count for the outer package.
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
     const origin = pkg ?? file.split("/").slice(0, -1).join("/");
     byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + info.bytesInOutput);
   }
@@ -59,7 +62,7 @@ function inputsByOrigin(output: Metafile["outputs"][string]): { input: string; b
  */
 export async function buildBundles(outDir: string): Promise<BuiltBundle[]> {
   await rm(outDir, { recursive: true, force: true });
-  const built: Omit<BuiltBundle, "ratioToFloor">[] = [];
+  const built: (Omit<BuiltBundle, "ratioToFloor" | "overFloor"> & { origins: Map<string, number> })[] = [];
   for (const fn of lambdaFunctions()) {
     const file = join(outDir, fn.name, "index.mjs");
     const result = await build({
@@ -75,13 +78,15 @@ export async function buildBundles(outDir: string): Promise<BuiltBundle[]> {
     });
     const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith(".mjs"));
     if (!output) throw new Error(`esbuild wrote no bundle for ${fn.name}`);
+    const origins = inputsByOrigin(output[1]);
     built.push({
       name: fn.name,
+      origins: new Map(origins.map((o) => [o.input, o.bytes])),
       entry: fn.entry,
       file,
       bytes: output[1].bytes,
       gzipBytes: gzipSync(readFileSync(file)).byteLength,
-      largestInputs: inputsByOrigin(output[1]).slice(0, 8),
+      largestInputs: origins.slice(0, 8),
       commonJsBytes: Object.entries(output[1].inputs)
         .filter(([path]) => path.includes("/dist-cjs/"))
         .reduce((total, [, info]) => total + info.bytesInOutput, 0),
@@ -89,5 +94,13 @@ export async function buildBundles(outDir: string): Promise<BuiltBundle[]> {
   }
   const floor = built.find((b) => b.name === FLOOR);
   if (!floor) throw new Error("The floor bundle is missing");
-  return built.map((b) => ({ ...b, ratioToFloor: ratio(b.bytes, floor.bytes) }));
+  return built.map(({ origins, ...b }) => ({
+    ...b,
+    ratioToFloor: ratio(b.bytes, floor.bytes),
+    overFloor: [...origins]
+      .map(([input, bytes]) => ({ input, bytes: bytes - (floor.origins.get(input) ?? 0) }))
+      .filter((o) => o.bytes > 0)
+      .sort((x, y) => y.bytes - x.bytes)
+      .slice(0, 10),
+  }));
 }

@@ -25,6 +25,8 @@ export interface ContentionScenario {
   refused: number;
   /** Anything else (503 too_much_contention, 5xx): should be 0. */
   failed: number;
+  /** The failures by status and error code, e.g. `{"503 too_much_contention": 3}`. */
+  failures: Record<string, number>;
   seconds: number;
   bookingsPerSecond: number;
   requestsPerSecond: number;
@@ -218,6 +220,12 @@ async function scenario(
     if ((await sumOfBookings(admin, contractId, month)) !== used) ledgerMismatches++;
   }
   if (usedMinutes !== accepted * MINUTES) ledgerMismatches++;
+  const failures: Record<string, number> = {};
+  for (const a of answers) {
+    if (a.status === 201 || (a.status === 409 && a.body?.error?.code === "quota_exceeded")) continue;
+    const kind = `${a.status} ${a.body?.error?.code ?? ""}`.trim();
+    failures[kind] = (failures[kind] ?? 0) + 1;
+  }
   const transactWrites = stats.commands.TransactWriteItemsCommand ?? 0;
   const commands = Object.values(stats.commands).reduce((a, b) => a + b, 0);
   const latencies = answers.map((a) => a.ms);
@@ -228,6 +236,7 @@ async function scenario(
     accepted,
     refused,
     failed: answers.length - accepted - refused,
+    failures,
     seconds: round(seconds),
     bookingsPerSecond: round(accepted / seconds, 0),
     requestsPerSecond: round(answers.length / seconds, 0),
