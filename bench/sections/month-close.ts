@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
 import type { Actor } from "../../domain/access.js";
-import { addDays, addMonths, firstDayOf, monthOf } from "../../domain/calendar.js";
+import { addDays, addMonths, dateIn, firstDayOf, monthOf } from "../../domain/calendar.js";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock, systemClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
@@ -82,7 +82,7 @@ type Worker = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | 
 async function seed(endpoint: string, contracts: number, bookingsPerContract: number) {
   const tableName = `bench-close-${randomUUID()}`;
   await ensureTable(endpoint, tableName);
-  const lastMonth = addMonths(monthOf(new Date().toISOString().slice(0, 10)), -1);
+  const lastMonth = addMonths(monthOf(dateIn(BILLING_TIMEZONE, new Date())), -1);
   // Seeding happens "on the 20th of last month", where booking into it is allowed.
   const clock = new FixedClock(new Date(`${addDays(firstDayOf(lastMonth), 19)}T10:00:00Z`));
   const store = new DynamoStore(createDocumentClient({ tableName, endpoint }), tableName);
