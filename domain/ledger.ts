@@ -127,11 +127,86 @@ export interface ThresholdCrossing {
   limitMinutes: number;
 }
 
+/**
+ * The range a usage counter may hold before the write for the plan to stay right: how much the
+ * booking draws and which thresholds it crosses are the same for every value in it. The store
+ * writes the booking as an increment guarded by this range, so concurrent bookings that cannot
+ * change each other's plan commit side by side; only near a limit or a threshold do they take turns.
+ */
+export interface UsageGuard {
+  minUsed: number;
+  maxUsed: number;
+}
+
+/** The pool's guard also pins its size, which a top-up or an expiry changes. */
+export interface PoolGuard extends UsageGuard {
+  totalMinutes: number;
+  expiredMinutes: number;
+}
+
 export interface LedgerChange {
   split: BookingSplit;
+  /** The month's usage after the booking, as planned (monthly contracts). */
   period: PeriodUsage | null;
+  /** The pool's usage after the booking, as planned, when it draws from the pool. */
   pool: PoolUsage | null;
   thresholds: ThresholdCrossing[];
+  guards: { period: UsageGuard | null; pool: PoolGuard | null };
+}
+
+const UNBOUNDED = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The guard of a counter at `used`, of which a booking wanted `wanted` and got `drawn` (less when the
+ * limit was reached), crossing `limit`'s thresholds not yet `notified`.
+ */
+export function usageGuard(
+  used: number,
+  wanted: number,
+  drawn: number,
+  capacity: number,
+  limit: number,
+  notified: number[],
+): UsageGuard {
+  let min = 0;
+  let max = UNBOUNDED;
+  if (drawn < wanted) {
+    // The booking took what was left: the plan holds only for exactly this value.
+    min = used;
+    max = used;
+  } else {
+    max = Math.min(max, capacity - drawn);
+  }
+  if (limit > 0) {
+    for (const percent of THRESHOLD_PERCENTS) {
+      if (notified.includes(percent)) continue;
+      const threshold = Math.ceil((percent * limit) / 100); // the first count at or above the percentage
+      if (used < threshold && used + drawn >= threshold) {
+        min = Math.max(min, threshold - drawn);
+        max = Math.min(max, threshold - 1);
+      } else if (used + drawn < threshold) {
+        max = Math.min(max, threshold - drawn - 1);
+      } else {
+        min = Math.max(min, threshold);
+      }
+    }
+  }
+  return { minUsed: min, maxUsed: max };
+}
+
+function poolGuard(usage: PoolUsage, wanted: number, drawn: number): PoolGuard {
+  return {
+    ...usageGuard(
+      usage.usedMinutes,
+      wanted,
+      drawn,
+      usage.totalMinutes - usage.expiredMinutes,
+      usage.totalMinutes,
+      usage.thresholdsNotified,
+    ),
+    totalMinutes: usage.totalMinutes,
+    expiredMinutes: usage.expiredMinutes,
+  };
 }
 
 function crossings(
@@ -226,8 +301,9 @@ function planMonthly(
     quota,
     period.thresholdsNotified,
   );
-  const fallback = context.pool;
-  const poolLeft = fallback && poolCovers(fallback, request) ? Math.max(0, poolRemaining(fallback.usage)) : 0;
+  const fallback = context.pool && poolCovers(context.pool, request) ? context.pool : null;
+  const poolLeft = fallback ? Math.max(0, poolRemaining(fallback.usage)) : 0;
+  const askedOfPool = rest;
   if (rest > 0 && fallback && poolLeft > 0) {
     fromPool = Math.min(rest, poolLeft);
     rest -= fromPool;
@@ -263,6 +339,10 @@ function planMonthly(
     period: nextPeriod,
     pool,
     thresholds,
+    guards: {
+      period: usageGuard(period.usedMinutes, billed, fromQuota, quota, quota, period.thresholdsNotified),
+      pool: fallback && askedOfPool > 0 ? poolGuard(fallback.usage, askedOfPool, fromPool) : null,
+    },
   };
 }
 
@@ -285,6 +365,7 @@ function planPrepaid(
     period: null,
     pool: withNotified(drawn, thresholds, null),
     thresholds,
+    guards: { period: null, pool: poolGuard(usage, billed, fromPool) },
   };
 }
 
@@ -339,7 +420,7 @@ export interface BookedParts {
 export function planReversal(
   context: BookingContext,
   booked: BookedParts,
-): Omit<LedgerChange, "split" | "thresholds"> {
+): Pick<LedgerChange, "period" | "pool"> {
   const month = monthOf(booked.date);
   if (isMonthClosed(context.contract, month)) {
     throw new PeriodClosedError(`Month ${month} is closed for contract ${context.contract.id}`, {

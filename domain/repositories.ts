@@ -3,7 +3,7 @@ import type { Booking, Reversal } from "./booking.js";
 import type { Month } from "./calendar.js";
 import type { Contract } from "./contract.js";
 import type { Customer } from "./customer.js";
-import type { BookingContext, PeriodUsage, PoolUsage } from "./ledger.js";
+import type { BookingContext, LedgerChange, PeriodUsage, PoolUsage } from "./ledger.js";
 import type { SlaWatchEntry, Ticket, TicketStatus, WatchStage } from "./ticket.js";
 
 /**
@@ -89,21 +89,23 @@ export interface LedgerRepository {
     month: Month,
     options?: { fresh?: boolean },
   ): Promise<BookingContext | null>;
-  /** Writes a booking with its ledger change (and alerts) atomically, if `context` is still current. */
+  /**
+   * Writes a booking with its ledger change (and alerts) atomically, if the contracts are unchanged
+   * and the usage counters are still within the change's guards; `stale` otherwise.
+   */
   commitBooking(write: {
     context: BookingContext;
     booking: Booking;
-    period: PeriodUsage | null;
-    pool: PoolUsage | null;
+    change: LedgerChange;
     alerts: Alert[];
     idempotency: IdempotencyClaim | null;
   }): Promise<LedgerWriteOutcome>;
+  /** Marks a booking reversed and gives its parts back, if its month is still open. */
   commitReversal(write: {
     context: BookingContext;
     booking: Booking;
     reversal: Reversal;
-    period: PeriodUsage | null;
-    pool: PoolUsage | null;
+    change: Pick<LedgerChange, "period" | "pool">;
   }): Promise<LedgerWriteOutcome>;
   getBooking(contractId: string, bookingId: string): Promise<Booking | null>;
   /** Bookings of a month, newest first. */

@@ -16,7 +16,14 @@ import type { Month } from "../calendar.js";
 import type { Contract } from "../contract.js";
 import type { Customer } from "../customer.js";
 import { QuotaBelowUsageError } from "../errors.js";
-import type { BookingContext, PeriodUsage, PoolUsage } from "../ledger.js";
+import type {
+  BookingContext,
+  LedgerChange,
+  PeriodUsage,
+  PoolGuard,
+  PoolUsage,
+  UsageGuard,
+} from "../ledger.js";
 import type {
   IdempotencyClaim,
   IdempotencyRepository,
@@ -312,13 +319,12 @@ export class DynamoStore implements Store {
   async commitBooking(write: {
     context: BookingContext;
     booking: Booking;
-    period: PeriodUsage | null;
-    pool: PoolUsage | null;
+    change: LedgerChange;
     alerts: Alert[];
     idempotency: IdempotencyClaim | null;
   }): Promise<LedgerWriteOutcome> {
-    const { context, booking } = write;
-    const items: TransactItem[] = [...this.ledgerWrites(context, write.period, write.pool, booking)];
+    const { context, booking, change } = write;
+    const items: TransactItem[] = [...this.ledgerWrites(context, booking, 1, change)];
     items.push({
       Put: {
         TableName: this.tableName,
@@ -346,7 +352,7 @@ export class DynamoStore implements Store {
       this.contexts.delete(`${booking.contractId}#${booking.month}`);
       return { outcome: "stale" };
     }
-    this.rememberAfterWrite(context, booking.month, write.period, write.pool);
+    this.rememberAfterWrite(context, booking.month, change.period, change.pool);
     return { outcome: "written" };
   }
 
@@ -354,11 +360,10 @@ export class DynamoStore implements Store {
     context: BookingContext;
     booking: Booking;
     reversal: Reversal;
-    period: PeriodUsage | null;
-    pool: PoolUsage | null;
+    change: Pick<LedgerChange, "period" | "pool">;
   }): Promise<LedgerWriteOutcome> {
     const { context, booking } = write;
-    const items: TransactItem[] = [...this.ledgerWrites(context, write.period, write.pool, booking)];
+    const items: TransactItem[] = [...this.ledgerWrites(context, booking, -1, null)];
     items.push({
       Update: {
         TableName: this.tableName,
@@ -381,36 +386,156 @@ export class DynamoStore implements Store {
       this.contexts.delete(`${booking.contractId}#${booking.month}`);
       return { outcome: "stale" };
     }
-    this.rememberAfterWrite(context, booking.month, write.period, write.pool);
+    this.rememberAfterWrite(context, booking.month, write.change.period, write.change.pool);
     return { outcome: "written" };
   }
 
   /**
-   * The writes every ledger change makes: each state it was planned on is checked or replaced at
-   * the version it was read, so a concurrent booking, reversal, quota change, top-up or close makes
-   * the transaction fail (and the use case re-plan) instead of overdrawing.
+   * The writes of a ledger change (`sign` 1 books, -1 reverses). The contracts are checked at the
+   * version the plan read, so a quota change, top-up of terms or a month close in between makes the
+   * transaction fail and the use case re-plan. The usage counters are incremented, guarded by the
+   * ranges within which the plan holds (see `UsageGuard`): concurrent bookings far from any limit
+   * commit side by side, and none can overdraw.
    */
   private ledgerWrites(
     context: BookingContext,
-    period: PeriodUsage | null,
-    pool: PoolUsage | null,
-    booking: Pick<Booking, "month" | "fromQuotaMinutes" | "billedMinutes">,
+    booking: Booking,
+    sign: 1 | -1,
+    change: LedgerChange | null,
   ): TransactItem[] {
-    const items: TransactItem[] = [
-      this.versionCheck(keys.contract(context.contract.id), context.contract.version),
-    ];
-    if (period) items.push(this.versionedPut(periodItem(period), period.version));
-    const poolOwner = context.pool?.contract;
-    const poolIsFallback = poolOwner !== undefined && poolOwner.id !== context.contract.id;
-    if (pool) {
-      items.push(this.versionedPut(poolItem(pool), pool.version));
-      if (poolIsFallback) items.push(this.versionCheck(keys.contract(poolOwner.id), poolOwner.version));
-    } else if (context.pool && poolIsFallback && booking.fromQuotaMinutes < booking.billedMinutes) {
-      // The plan looked at the fallback pool and found it could not help: that must still be true.
-      items.push(this.versionCheck(keys.pool(context.pool.contract.id), context.pool.usage.version));
-      items.push(this.versionCheck(keys.contract(poolOwner.id), poolOwner.version));
+    const { contract } = context;
+    const raisedFor = (contractId: string, month: Month | null) =>
+      (change?.thresholds ?? [])
+        .filter((t) => t.contractId === contractId && t.month === month)
+        .map((t) => t.percent);
+    const items: TransactItem[] = [this.versionCheck(keys.contract(contract.id), contract.version)];
+    if (contract.kind === "monthly") {
+      items.push(
+        this.periodIncrement(
+          contract.id,
+          booking.month,
+          {
+            used: sign * booking.fromQuotaMinutes,
+            fromPool: sign * booking.fromPoolMinutes,
+            overage: sign * booking.overageMinutes,
+          },
+          change?.guards.period ?? null,
+          raisedFor(contract.id, booking.month),
+        ),
+      );
     }
+    const poolOwner = context.pool?.contract;
+    if (!poolOwner) return items;
+    const poolOverage = contract.kind === "prepaid" ? booking.overageMinutes : 0;
+    const poolGuard = change?.guards.pool ?? null;
+    if (booking.fromPoolMinutes > 0 || poolOverage > 0) {
+      items.push(
+        this.poolIncrement(
+          poolOwner.id,
+          booking.month,
+          { used: sign * booking.fromPoolMinutes, overage: sign * poolOverage },
+          poolGuard,
+          raisedFor(poolOwner.id, null),
+        ),
+      );
+    } else if (poolGuard) {
+      // The plan asked the pool and found it could not help: that must still be so.
+      items.push({
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: keys.pool(poolOwner.id),
+          ...poolCondition(poolGuard),
+        },
+      });
+    } else {
+      return items;
+    }
+    if (poolOwner.id !== contract.id)
+      items.push(this.versionCheck(keys.contract(poolOwner.id), poolOwner.version));
     return items;
+  }
+
+  private periodIncrement(
+    contractId: string,
+    month: Month,
+    delta: { used: number; fromPool: number; overage: number },
+    guard: UsageGuard | null,
+    raised: number[],
+  ): TransactItem {
+    const sets = [
+      "entity = :entity",
+      "contractId = :contractId",
+      "#month = :month",
+      "usedMinutes = if_not_exists(usedMinutes, :zero) + :used",
+      "fromPoolMinutes = if_not_exists(fromPoolMinutes, :zero) + :fromPool",
+      "overageMinutes = if_not_exists(overageMinutes, :zero) + :overage",
+      "expiredMinutes = if_not_exists(expiredMinutes, :zero)",
+      "thresholdsNotified = list_append(if_not_exists(thresholdsNotified, :empty), :raised)",
+      "#version = if_not_exists(#version, :zero) + :one",
+    ];
+    const values: Record<string, unknown> = {
+      ":entity": "period",
+      ":contractId": contractId,
+      ":month": month,
+      ":zero": 0,
+      ":one": 1,
+      ":empty": [],
+      ":used": delta.used,
+      ":fromPool": delta.fromPool,
+      ":overage": delta.overage,
+      ":raised": raised,
+    };
+    let condition: string | undefined;
+    if (guard) {
+      values[":min"] = guard.minUsed;
+      values[":max"] = guard.maxUsed;
+      // A month nobody booked yet has used nothing: the guard admits it when it admits 0.
+      condition =
+        guard.minUsed <= 0
+          ? "attribute_not_exists(usedMinutes) OR usedMinutes BETWEEN :min AND :max"
+          : "usedMinutes BETWEEN :min AND :max";
+    }
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.period(contractId, month),
+        UpdateExpression: `SET ${sets.join(", ")}`,
+        ExpressionAttributeNames: { "#month": "month", "#version": "version" },
+        ExpressionAttributeValues: values,
+        ...(condition ? { ConditionExpression: condition } : {}),
+      },
+    };
+  }
+
+  private poolIncrement(
+    poolContractId: string,
+    month: Month,
+    delta: { used: number; overage: number },
+    guard: PoolGuard | null,
+    raised: number[],
+  ): TransactItem {
+    const condition = guard ? poolCondition(guard) : null;
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.pool(poolContractId),
+        UpdateExpression:
+          "SET usedMinutes = usedMinutes + :used, overageMinutes = overageMinutes + :overage, " +
+          "usedByMonth.#m = if_not_exists(usedByMonth.#m, :zero) + :used, " +
+          "overageByMonth.#m = if_not_exists(overageByMonth.#m, :zero) + :overage, " +
+          "thresholdsNotified = list_append(thresholdsNotified, :raised), #version = #version + :one",
+        ConditionExpression: condition?.ConditionExpression ?? "attribute_exists(pk)",
+        ExpressionAttributeNames: { "#m": month, "#version": "version" },
+        ExpressionAttributeValues: {
+          ...condition?.ExpressionAttributeValues,
+          ":used": delta.used,
+          ":overage": delta.overage,
+          ":zero": 0,
+          ":one": 1,
+          ":raised": raised,
+        },
+      },
+    };
   }
 
   private versionCheck(key: { pk: string; sk: string }, version: number): TransactItem {
@@ -421,23 +546,6 @@ export class DynamoStore implements Store {
         ConditionExpression: "#version = :version",
         ExpressionAttributeNames: { "#version": "version" },
         ExpressionAttributeValues: { ":version": version },
-      },
-    };
-  }
-
-  /** Replaces a state item read at `version` (0: not yet written) and bumps its version. */
-  private versionedPut(item: Record<string, unknown>, version: number): TransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: { ...item, version: version + 1 },
-        ConditionExpression: version === 0 ? "attribute_not_exists(pk)" : "#version = :version",
-        ...(version === 0
-          ? {}
-          : {
-              ExpressionAttributeNames: { "#version": "version" },
-              ExpressionAttributeValues: { ":version": version },
-            }),
       },
     };
   }
@@ -654,6 +762,20 @@ function isConditionalCheckFailed(error: unknown): boolean {
   return (error as { name?: string } | undefined)?.name === "ConditionalCheckFailedException";
 }
 
+/** The pool's size as planned, and its used counter within the plan's range. */
+function poolCondition(guard: PoolGuard) {
+  return {
+    ConditionExpression:
+      "totalMinutes = :total AND expiredMinutes = :expired AND usedMinutes BETWEEN :min AND :max",
+    ExpressionAttributeValues: {
+      ":total": guard.totalMinutes,
+      ":expired": guard.expiredMinutes,
+      ":min": guard.minUsed,
+      ":max": guard.maxUsed,
+    },
+  };
+}
+
 function keyString(item: { pk?: unknown; sk?: unknown }): string {
   return `${String(item.pk)}|${String(item.sk)}`;
 }
@@ -673,12 +795,16 @@ function contractItem(contract: Contract): Record<string, unknown> {
   };
 }
 
-function periodItem(period: PeriodUsage): Record<string, unknown> {
-  return { ...keys.period(period.contractId, period.month), entity: "period", ...period };
-}
-
+/** A pool's draws per month are two flat maps on the item, so a booking can add to one month in place. */
 function poolItem(pool: PoolUsage): Record<string, unknown> {
-  return { ...keys.pool(pool.contractId), entity: "pool", ...pool };
+  const { months, ...rest } = pool;
+  const usedByMonth: Record<string, number> = {};
+  const overageByMonth: Record<string, number> = {};
+  for (const [month, draw] of Object.entries(months)) {
+    usedByMonth[month] = draw.usedMinutes;
+    overageByMonth[month] = draw.overageMinutes;
+  }
+  return { ...keys.pool(pool.contractId), entity: "pool", ...rest, usedByMonth, overageByMonth };
 }
 
 function bookingItem(booking: Booking): Record<string, unknown> {

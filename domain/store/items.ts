@@ -91,7 +91,8 @@ const poolItem = z.object({
   usedMinutes: int,
   overageMinutes: int,
   expiredMinutes: int,
-  months: z.record(z.string(), z.object({ usedMinutes: int, overageMinutes: int })),
+  usedByMonth: z.record(z.string(), int),
+  overageByMonth: z.record(z.string(), int),
   thresholdsNotified: z.array(int),
   version: int,
 });
@@ -171,7 +172,15 @@ function parser<T>(what: string, schema: z.ZodMiniType<T>) {
 export const parseCustomer: (item: Record<string, unknown>) => Customer = parser("customer", customerItem);
 export const parseContract: (item: Record<string, unknown>) => Contract = parser("contract", contractItem);
 export const parsePeriod: (item: Record<string, unknown>) => PeriodUsage = parser("period", periodItem);
-export const parsePool: (item: Record<string, unknown>) => PoolUsage = parser("pool", poolItem);
+const parsePoolItem = parser("pool", poolItem);
+export function parsePool(item: Record<string, unknown>): PoolUsage {
+  const { usedByMonth, overageByMonth, ...rest } = parsePoolItem(item);
+  const months: PoolUsage["months"] = {};
+  for (const month of new Set([...Object.keys(usedByMonth), ...Object.keys(overageByMonth)])) {
+    months[month] = { usedMinutes: usedByMonth[month] ?? 0, overageMinutes: overageByMonth[month] ?? 0 };
+  }
+  return { ...rest, months };
+}
 export const parseBooking: (item: Record<string, unknown>) => Booking = parser("booking", bookingItem);
 export const parseAlert: (item: Record<string, unknown>) => Alert = parser("alert", alertItem);
 export const parseTicket: (item: Record<string, unknown>) => Ticket = parser("ticket", ticketItem);

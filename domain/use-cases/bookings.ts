@@ -157,8 +157,7 @@ export async function bookHours(
     const written = await deps.store.commitBooking({
       context,
       booking,
-      period: change.period,
-      pool: change.pool,
+      change,
       alerts: change.thresholds.map((crossing) => thresholdAlert(deps, context, crossing, now)),
       idempotency:
         idempotency && response
@@ -209,7 +208,7 @@ export async function reverseBooking(
     const change = planReversal(context, booking);
     const reversal = { id: deps.ids.newId("rev"), at: isoInstant(deps.clock.now()), by: actor.subject };
     const reversed: Booking = { ...booking, status: "reversed", reversal };
-    const written = await deps.store.commitReversal({ context, booking: reversed, reversal, ...change });
+    const written = await deps.store.commitReversal({ context, booking: reversed, reversal, change });
     if (written.outcome === "written") {
       return { booking: reversed, balance: balanceAfter(context, change, today(deps), booking.month) };
     }

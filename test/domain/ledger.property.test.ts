@@ -194,3 +194,62 @@ describe("ledger (property)", () => {
     );
   });
 });
+
+describe("usage guards (property)", () => {
+  it("admit exactly the counter values for which a booking's plan stays the same", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 900 }),
+        fc.integer({ min: 0, max: 900 }),
+        fc.integer({ min: 1, max: 600 }),
+        fc.subarray([80, 100]),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.constantFrom<"block" | "bill">("block", "bill"),
+        (quota, used, minutes, notified, probe, policy) => {
+          const contract = monthlyContract({
+            billingIncrementMinutes: 1,
+            overage: { policy, rateCentsPerHour: 0 },
+            quotaSchedule: [{ effectiveMonth: "2026-01", monthlyQuotaMinutes: quota }],
+          });
+          const plan = (u: number) => {
+            const period = {
+              ...emptyPeriod(contract.id, "2026-02"),
+              usedMinutes: u,
+              thresholdsNotified: notified,
+            };
+            try {
+              const change = planBooking(
+                { contract, period, pool: null },
+                { date: "2026-02-10", minutes, category: "service" },
+              );
+              return {
+                split: change.split,
+                crossed: change.thresholds.map((t) => t.percent),
+                guard: change.guards.period,
+              };
+            } catch (error) {
+              if (error instanceof DomainError) return null;
+              throw error;
+            }
+          };
+          const planned = plan(used);
+          if (!planned?.guard) return;
+          const { minUsed, maxUsed } = planned.guard;
+          expect(minUsed).toBeLessThanOrEqual(used);
+          expect(maxUsed).toBeGreaterThanOrEqual(used);
+          const other = plan(probe);
+          const inside = probe >= minUsed && probe <= maxUsed;
+          // Inside the guard the plan is the same; a plan that differs lies outside it.
+          if (inside)
+            expect(other && { split: other.split, crossed: other.crossed }).toEqual({
+              split: planned.split,
+              crossed: planned.crossed,
+            });
+          if (!other || JSON.stringify(other.split) !== JSON.stringify(planned.split))
+            expect(inside).toBe(false);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
