@@ -16,6 +16,11 @@ export const SCHEDULES = {
     timezone: "billing",
     description: "Close the previous month for every contract at 00:05 on the 1st",
   },
+  expiryNotices: {
+    expression: "cron(0 6 * * ? *)",
+    timezone: "billing",
+    description: "Notices before loss: quota.expiring and pool.expiring, daily at 06:00",
+  },
 } as const satisfies Record<string, ScheduleDefinition>;
 
 export type ScheduleName = keyof typeof SCHEDULES;

@@ -8,8 +8,9 @@ import {
   topUpSchema,
 } from "../schemas/contract.schema.js";
 import { createCustomerSchema } from "../schemas/customer.schema.js";
+import { monthCloseSchema } from "../schemas/month-close.schema.js";
 import { STATUS_OF_CODE } from "../shared/http-errors.js";
-import { ROUTES, type RouteKey } from "./routes.js";
+import { ROUTES, type RouteKey, type RouteSpec } from "./routes.js";
 
 /** The validation schema of each route's body and query: the same objects the handlers parse with. */
 const REQUEST_SCHEMAS: Partial<Record<RouteKey, { body?: z.ZodMiniType; query?: z.ZodMiniObject }>> = {
@@ -21,6 +22,7 @@ const REQUEST_SCHEMAS: Partial<Record<RouteKey, { body?: z.ZodMiniType; query?: 
   "GET /contracts/{contractId}/balance": { query: balanceQuerySchema },
   "POST /contracts/{contractId}/bookings": { body: createBookingSchema },
   "GET /contracts/{contractId}/bookings": { query: listBookingsQuerySchema },
+  "POST /admin/month-close": { body: monthCloseSchema },
 };
 
 const jsonSchema = (schema: z.ZodMiniType) =>
@@ -77,7 +79,10 @@ export function openApiDocument(): Record<string, unknown> {
       tags: [spec.group],
       parameters,
       responses: {
-        [method === "POST" ? "201" : "200"]: { description: "Success", content: { "application/json": {} } },
+        [String((spec as RouteSpec).successStatus ?? (method === "POST" ? 201 : 200))]: {
+          description: "Success",
+          content: { "application/json": {} },
+        },
         default: { description: "Error", content: { "application/json": { schema: errorSchema } } },
       },
       ...(spec.auth === "token" ? { security: [{ bearer: [] }] } : { security: [] }),

@@ -8,6 +8,8 @@ export const HANDLER_GROUPS = {
   customers: { entry: "functions/http/customers.handler.ts" },
   contracts: { entry: "functions/http/contracts.handler.ts" },
   bookings: { entry: "functions/http/bookings.handler.ts" },
+  statements: { entry: "functions/http/statements.handler.ts" },
+  admin: { entry: "functions/http/admin.handler.ts" },
 } as const;
 
 export type HandlerGroup = keyof typeof HANDLER_GROUPS;
@@ -20,6 +22,8 @@ export interface RouteSpec {
    * `inline`: the use case claims the key in its own transaction (bookings: one round trip).
    */
   idempotency?: "stored" | "inline";
+  /** The success status when it is not the method's usual one (200, or 201 for POST). */
+  successStatus?: 200 | 201 | 202;
   summary: string;
 }
 
@@ -83,6 +87,18 @@ export const ROUTES = {
     auth: "token",
     idempotency: "stored",
     summary: "Reverse a booking",
+  },
+  "GET /customers/{customerId}/statements/{month}": {
+    group: "statements",
+    auth: "token",
+    summary: "A customer's statement of a month (JSON, or CSV with Accept: text/csv)",
+  },
+  "POST /admin/month-close": {
+    group: "admin",
+    auth: "token",
+    idempotency: "stored",
+    successStatus: 202,
+    summary: "Close a month that has ended, as the schedule does (safe to repeat)",
   },
 } as const satisfies Record<string, RouteSpec>;
 
