@@ -84,8 +84,8 @@ export interface ContractCloseOutcome {
  * month's usage or pool version), so a second, concurrent or resumed run either finds the month
  * closed or loses the race and then finds it closed. A booking racing the close either commits
  * first (the close re-reads and counts it) or re-plans after it and is refused with `period_closed`.
- * Costs about three requests per month: one batch read, one query of the month's bookings, one
- * transaction.
+ * Costs two or three requests per month: one batch read, one query of the month's bookings (when
+ * it has any), one transaction.
  */
 export async function closeContractMonth(deps: UseCaseDeps, job: CloseJob): Promise<ContractCloseOutcome> {
   assertMonthEnded(deps, job.month);
@@ -102,7 +102,11 @@ export async function closeContractMonth(deps: UseCaseDeps, job: CloseJob): Prom
       month = open;
       if (state.contract.kind === "monthly") continue; // the month's usage must be read for that month
     }
-    const bookings = await deps.store.listMonthBookings(job.contractId, month);
+    // Every booking writes the month's usage (monthly) or its month in the pool (prepaid): without
+    // it the month has no bookings. A booking racing this read makes the close's write fail and retry.
+    const booked =
+      state.contract.kind === "monthly" ? state.period !== null : state.pool?.months[month] !== undefined;
+    const bookings = booked ? await deps.store.listMonthBookings(job.contractId, month) : [];
     const plan = planMonthClose(
       { ...state, month, bookings },
       { closedAt: isoInstant(deps.clock.now()), alertId: deps.ids.newId("alr") },
@@ -110,6 +114,8 @@ export async function closeContractMonth(deps: UseCaseDeps, job: CloseJob): Prom
     if ((await deps.store.commitMonthClose(plan)) === "written") {
       outcome.closedMonths.push(month);
       outcome.expiredMinutes += plan.statement.expiredMinutes;
+      const closed = { ...state.contract, closedThroughMonth: month, status: plan.status };
+      if (monthsToClose(closed, job.month).length === 0) return outcome;
       month = addMonths(month, 1);
       attempt = 0;
       continue;

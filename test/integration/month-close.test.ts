@@ -116,6 +116,37 @@ describe("closeContractMonth", () => {
     expect(await w.read.alertItemsOfCustomer(customer.id)).toHaveLength(2);
   });
 
+  it("reads only the closing month: three requests, however long the history", async () => {
+    // Prepare: a pool with 40 bookings in a closed December and 2 in January
+    const { contracts } = await customerWith(w.deps, [
+      { kind: "prepaid", monthlyBasisMinutes: 600, termYears: 1, startDate: "2025-12-01" },
+    ]);
+    const id = contracts[0]!.id;
+    for (let i = 0; i < 40; i++)
+      await bookOn(w.deps, id, `2025-12-${String(1 + (i % 28)).padStart(2, "0")}`, 15);
+    await bookOn(w.deps, id, "2026-01-05", 30);
+    await bookOn(w.deps, id, "2026-01-06", 30);
+    w.deps.clock.set(AFTER_JANUARY);
+    await closeContractMonth(w.deps, { contractId: id, month: "2025-12" });
+    const requests: string[] = [];
+    let itemsQueried = 0;
+    w.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        requests.push(context.commandName ?? "?");
+        itemsQueried += ((result.output as { Items?: unknown[] }).Items ?? []).length;
+        return result;
+      },
+      { step: "initialize", name: "countRequests" },
+    );
+    // Act
+    const outcome = await closeContractMonth(w.deps, { contractId: id, month: "2026-01" });
+    // Assess
+    expect(outcome.closedMonths).toEqual(["2026-01"]);
+    expect(requests).toEqual(["BatchGetItemCommand", "QueryCommand", "TransactWriteItemsCommand"]);
+    expect(itemsQueried).toBe(2);
+  });
+
   it("closes the earlier open months first, oldest first, each with its statement", async () => {
     w.deps.clock.set("2026-03-10T10:00:00Z");
     const { contracts } = await customerWith(w.deps, [monthly({ startMonth: "2025-12" })]);
