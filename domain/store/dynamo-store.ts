@@ -59,6 +59,8 @@ export interface DynamoStoreOptions {
   contextCacheSize?: number;
   /** "now" in epoch seconds, for idempotency lifetimes (a clock port in tests). */
   nowSeconds?: () => number;
+  /** Statements keep their bookings inline up to this many bytes of JSON (tests lower it). */
+  statementInlineBytes?: number;
 }
 
 /** The DynamoDB adapter of the domain's storage ports, on one table. */
@@ -67,6 +69,7 @@ export class DynamoStore implements Store {
   private readonly contexts = new Map<string, BookingContext>();
   private readonly contextCacheSize: number;
   private readonly nowSeconds: () => number;
+  private readonly statementInlineBytes: number;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -75,6 +78,7 @@ export class DynamoStore implements Store {
   ) {
     this.contextCacheSize = options.contextCacheSize ?? 1000;
     this.nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+    this.statementInlineBytes = options.statementInlineBytes ?? STATEMENT_INLINE_BOOKINGS_BYTES;
     this.idempotency = new DynamoIdempotency(doc, tableName, this.nowSeconds);
   }
 
@@ -591,7 +595,7 @@ export class DynamoStore implements Store {
 
   async commitMonthClose(plan: MonthClosePlan): Promise<"written" | "stale"> {
     const { statement } = plan;
-    const inline = JSON.stringify(statement.bookings).length <= STATEMENT_INLINE_BOOKINGS_BYTES;
+    const inline = Buffer.byteLength(JSON.stringify(statement.bookings)) <= this.statementInlineBytes;
     const items: TransactItem[] = [
       {
         Update: {

@@ -9,7 +9,8 @@ export const HANDLER_GROUPS = {
   contracts: { entry: "functions/http/contracts.handler.ts" },
   bookings: { entry: "functions/http/bookings.handler.ts" },
   statements: { entry: "functions/http/statements.handler.ts" },
-  admin: { entry: "functions/http/admin.handler.ts" },
+  /** Starts the month close: needs the close queue's URL (MONTH_CLOSE_QUEUE_URL) and send rights. */
+  admin: { entry: "functions/http/admin.handler.ts", sendsTo: ["monthClose"] },
 } as const;
 
 export type HandlerGroup = keyof typeof HANDLER_GROUPS;

@@ -78,24 +78,26 @@ function booking(
   return { ...keys.booking(contractId, value.id), entity: "booking", ...value };
 }
 
-async function count(entity: string, extra?: { name: string; value: unknown }): Promise<number> {
-  let total = 0;
+/** Counts the table's items by kind in one pass (a test may scan; the product never does). */
+async function tally(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
   let startKey: Record<string, unknown> | undefined;
   do {
     const result = await doc.send(
       new ScanCommand({
         TableName: system.tableName,
-        Select: "COUNT",
-        FilterExpression: extra ? "entity = :entity AND #extra = :value" : "entity = :entity",
-        ExpressionAttributeValues: { ":entity": entity, ...(extra ? { ":value": extra.value } : {}) },
-        ...(extra ? { ExpressionAttributeNames: { "#extra": extra.name } } : {}),
+        ProjectionExpression: "entity, closedThroughMonth",
         ExclusiveStartKey: startKey,
       }),
     );
-    total += result.Count ?? 0;
+    for (const item of result.Items ?? []) {
+      const kind =
+        item.entity === "contract" ? `contract closed through ${item.closedThroughMonth}` : item.entity;
+      counts[kind] = (counts[kind] ?? 0) + 1;
+    }
     startKey = result.LastEvaluatedKey;
   } while (startKey);
-  return total;
+  return counts;
 }
 
 beforeAll(async () => {
@@ -208,11 +210,11 @@ describe(`month close of ${CONTRACTS} contracts`, () => {
     const closed = (Date.now() - closeStart) / 1000;
 
     // Assess
-    expect(await count("contract", { name: "closedThroughMonth", value: "2026-01" })).toBe(CONTRACTS);
-    expect(await count("statement")).toBe(CONTRACTS);
+    const counts = await tally();
+    expect(counts["contract closed through 2026-01"]).toBe(CONTRACTS);
+    expect(counts.statement).toBe(CONTRACTS);
     // Monthly quotas expire what is left; pools run a year and expire nothing in January.
-    const monthly = CONTRACTS - Math.floor(CONTRACTS / 10);
-    expect(await count("alert")).toBe(monthly);
+    expect(counts.alert).toBe(CONTRACTS - Math.floor(CONTRACTS / 10));
     const dlq = await sqs.send(
       new GetQueueAttributesCommand({
         QueueUrl: system.queues.monthClose.deadLetterUrl,

@@ -147,6 +147,27 @@ describe("closeContractMonth", () => {
     expect(itemsQueried).toBe(2);
   });
 
+  it("keeps a long booking list out of the statement item and still lists it", async () => {
+    // Prepare: a store that keeps no more than 200 bytes of bookings inline
+    const small = await world(JANUARY_WORK, { statementInlineBytes: 200 });
+    const { contracts } = await customerWith(small.deps, [monthly()]);
+    const id = contracts[0]!.id;
+    for (let day = 10; day < 14; day++) await bookOn(small.deps, id, `2026-01-${day}`, 30);
+    small.deps.clock.set(AFTER_JANUARY);
+    // Act
+    await closeContractMonth(small.deps, { contractId: id, month: "2026-01" });
+    // Assess
+    const [item] = await small.read.statementItems(id);
+    expect(item).toMatchObject({ bookings: null, bookingCount: 4 });
+    const [statement] = await small.deps.store.getStatements([{ contractId: id, month: "2026-01" }]);
+    expect(statement?.bookings.map((b) => b.date)).toEqual([
+      "2026-01-10",
+      "2026-01-11",
+      "2026-01-12",
+      "2026-01-13",
+    ]);
+  });
+
   it("closes the earlier open months first, oldest first, each with its statement", async () => {
     w.deps.clock.set("2026-03-10T10:00:00Z");
     const { contracts } = await customerWith(w.deps, [monthly({ startMonth: "2025-12" })]);

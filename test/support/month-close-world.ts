@@ -7,7 +7,7 @@ import { randomIds } from "../../domain/ids.js";
 import type { CloseJob, CloseJobQueue } from "../../domain/ports.js";
 import { FixedClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { DynamoStore, type DynamoStoreOptions } from "../../domain/store/dynamo-store.js";
 import { keys } from "../../domain/store/keys.js";
 import { bookHours } from "../../domain/use-cases/bookings.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
@@ -95,12 +95,13 @@ export interface World {
 }
 
 /** Ports on a fresh table in the shared DynamoDB Local, with a clock the test moves. */
-export async function world(now: string): Promise<World> {
+export async function world(now: string, options: DynamoStoreOptions = {}): Promise<World> {
   const { endpoint, tableName } = await freshTable();
   const clock = new FixedClock(new Date(now));
   const doc = createDocumentClient({ tableName, endpoint });
   const store = new DynamoStore(doc, tableName, {
     nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
+    ...options,
   });
   return {
     deps: { store, clock, ids: randomIds, billingTimezone: "Europe/Berlin" },
