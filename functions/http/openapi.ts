@@ -75,7 +75,7 @@ export function openApiDocument(): Record<string, unknown> {
     }
     const operation: Record<string, unknown> = {
       summary: spec.summary,
-      operationId: `${method.toLowerCase()}${path.replace(/[{}]/g, "").replace(/[/.](\w)/g, (_, c: string) => c.toUpperCase())}`,
+      operationId: `${method.toLowerCase()}${path.replace(/[{}]/g, "").replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`,
       tags: [spec.group],
       parameters,
       responses: {
