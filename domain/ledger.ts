@@ -228,7 +228,9 @@ function poolCovers(pool: BookingContext["pool"], request: BookingRequest): bool
   return (
     pool !== null &&
     isActiveOn(pool.contract, request.date) &&
-    pool.contract.categories.includes(request.category)
+    pool.contract.categories.includes(request.category) &&
+    // A pool's closed month never changes: its statement is final.
+    !isMonthClosed(pool.contract, monthOf(request.date))
   );
 }
 
@@ -440,6 +442,13 @@ export function planReversal(
   }
   let pool: PoolUsage | null = null;
   const poolOverage = context.contract.kind === "prepaid" ? booked.overageMinutes : 0;
+  if (context.pool && booked.fromPoolMinutes > 0 && isMonthClosed(context.pool.contract, month)) {
+    throw new PeriodClosedError(`Month ${month} is closed for pool ${context.pool.contract.id}`, {
+      reason: "period_closed",
+      month,
+      poolContractId: context.pool.contract.id,
+    });
+  }
   if (context.pool && (booked.fromPoolMinutes > 0 || poolOverage > 0)) {
     pool = drawFromPool(context.pool.usage, month, -booked.fromPoolMinutes, -poolOverage);
   }

@@ -23,3 +23,15 @@ export class FixedClock implements Clock {
     this.current = new Date(this.current.getTime() + minutes * 60_000);
   }
 }
+
+/** One contract-month to close: the unit of work of the month close. */
+export interface CloseJob {
+  contractId: string;
+  month: string;
+}
+
+/** Where the month close starter puts its jobs (an SQS queue when deployed and locally). */
+export interface CloseJobQueue {
+  /** Enqueues every job, or throws; a job enqueued twice is harmless (the close is idempotent). */
+  enqueue(jobs: CloseJob[]): Promise<void>;
+}

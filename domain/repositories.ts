@@ -4,6 +4,7 @@ import type { Month } from "./calendar.js";
 import type { Contract } from "./contract.js";
 import type { Customer } from "./customer.js";
 import type { BookingContext, LedgerChange, PeriodUsage, PoolUsage } from "./ledger.js";
+import type { ContractStatement, MonthClosePlan } from "./statement.js";
 import type { SlaWatchEntry, Ticket, TicketStatus, WatchStage } from "./ticket.js";
 
 /**
@@ -195,7 +196,37 @@ export interface TicketRepository {
   }): Promise<SlaCheckOutcome>;
 }
 
-export interface Store extends CustomerRepository, ContractRepository, LedgerRepository {
+/** What a contract-month's close (and its statement preview) reads. */
+export interface MonthState {
+  contract: Contract;
+  /** monthly: the month's usage, null when nothing was booked. */
+  period: PeriodUsage | null;
+  /** prepaid: the contract's pool. */
+  pool: PoolUsage | null;
+}
+
+export interface MonthCloseRepository extends Pick<AlertRepository, "saveAlert"> {
+  /** Contracts whose status is `active` (the ones a close or a notice may concern), a page at a time. */
+  listActiveContracts(page: PageRequest): Promise<Page<Contract>>;
+  /** The contract with the month's usage (monthly) or its pool (prepaid), read consistently. */
+  loadMonthState(contractId: string, month: Month): Promise<MonthState | null>;
+  /** Every booking of the contract dated in `month` (any status), read consistently. */
+  listMonthBookings(contractId: string, month: Month): Promise<Booking[]>;
+  /**
+   * Closes a contract-month: the contract (closed through the month, version bumped), the period or
+   * pool, the statement and the alert, all or nothing. `stale` when the contract, the month's usage
+   * or the pool changed since they were read (or a concurrent close won): read again and re-plan.
+   */
+  commitMonthClose(plan: MonthClosePlan): Promise<"written" | "stale">;
+  /** Stored statements (closed months only); absent ones are left out. */
+  getStatements(wanted: { contractId: string; month: Month }[]): Promise<ContractStatement[]>;
+}
+
+export interface Store
+  extends CustomerRepository,
+    ContractRepository,
+    LedgerRepository,
+    MonthCloseRepository {
   idempotency: IdempotencyRepository;
   tickets: TicketRepository;
   alerts: AlertRepository;

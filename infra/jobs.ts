@@ -1,4 +1,4 @@
-import type { QueueName } from "./resources.js";
+import { QUEUES, type QueueName } from "./resources.js";
 import type { ScheduleName } from "./schedules.js";
 
 /**
@@ -31,5 +31,26 @@ export const JOBS: Record<string, JobDefinition> = {
     sendsTo: ["tickets"],
     publishesAlerts: true,
     timeoutSeconds: 60,
+  },
+  monthCloseStarter: {
+    entry: "functions/jobs/month-close-starter.handler.ts",
+    trigger: { schedule: "monthClose" },
+    sendsTo: ["monthClose"],
+    publishesAlerts: false,
+    timeoutSeconds: 300,
+  },
+  monthCloseWorker: {
+    entry: "functions/jobs/month-close-worker.handler.ts",
+    trigger: { queue: "monthClose" },
+    sendsTo: [],
+    publishesAlerts: false,
+    timeoutSeconds: QUEUES.monthClose.consumerTimeoutSeconds,
+  },
+  expiryNotices: {
+    entry: "functions/jobs/expiry-notices.handler.ts",
+    trigger: { schedule: "expiryNotices" },
+    sendsTo: [],
+    publishesAlerts: false,
+    timeoutSeconds: 300,
   },
 };

@@ -21,6 +21,11 @@ export const SCHEDULES = {
     timezone: "UTC",
     description: "SLA watch: queue a check for every ticket due now, publish the alert outbox",
   },
+  expiryNotices: {
+    expression: "cron(0 6 * * ? *)",
+    timezone: "billing",
+    description: "Notices before loss: quota.expiring and pool.expiring, daily at 06:00",
+  },
 } as const satisfies Record<string, ScheduleDefinition>;
 
 export type ScheduleName = keyof typeof SCHEDULES;

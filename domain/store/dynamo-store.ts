@@ -15,7 +15,7 @@ import type { Booking, Reversal } from "../booking.js";
 import type { Month } from "../calendar.js";
 import type { Contract } from "../contract.js";
 import type { Customer } from "../customer.js";
-import { QuotaBelowUsageError } from "../errors.js";
+import { QuotaBelowUsageError, ValidationError } from "../errors.js";
 import type {
   BookingContext,
   LedgerChange,
@@ -29,11 +29,13 @@ import type {
   IdempotencyRepository,
   IdempotentResponse,
   LedgerWriteOutcome,
+  MonthState,
   Page,
   PageRequest,
   Store,
   TopUp,
 } from "../repositories.js";
+import { type ContractStatement, type MonthClosePlan, statementBookingsOf } from "../statement.js";
 import { alertItem, DynamoAlertStore } from "./alert-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import {
@@ -43,6 +45,7 @@ import {
   parseIdempotency,
   parsePeriod,
   parsePool,
+  parseStatement,
 } from "./items.js";
 import { INDEX, keys } from "./keys.js";
 import { DynamoTicketStore } from "./ticket-store.js";
@@ -51,6 +54,12 @@ import { cancellationReasons, isConditionFailure } from "./transactions.js";
 export { alertItem } from "./alert-store.js";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/**
+ * A statement keeps its bookings inline up to this size (DynamoDB items hold 400 KB); a larger list
+ * stays with the month's bookings, which the close has frozen, and is read from there.
+ */
+export const STATEMENT_INLINE_BOOKINGS_BYTES = 300_000;
 
 /** How long an `Idempotency-Key` is remembered. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -62,6 +71,8 @@ export interface DynamoStoreOptions {
   contextCacheSize?: number;
   /** "now" in epoch seconds, for idempotency lifetimes (a clock port in tests). */
   nowSeconds?: () => number;
+  /** Statements keep their bookings inline up to this many bytes of JSON (tests lower it). */
+  statementInlineBytes?: number;
 }
 
 /** The DynamoDB adapter of the domain's storage ports, on one table. */
@@ -72,6 +83,7 @@ export class DynamoStore implements Store {
   private readonly contexts = new Map<string, BookingContext>();
   private readonly contextCacheSize: number;
   private readonly nowSeconds: () => number;
+  private readonly statementInlineBytes: number;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -80,6 +92,7 @@ export class DynamoStore implements Store {
   ) {
     this.contextCacheSize = options.contextCacheSize ?? 1000;
     this.nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+    this.statementInlineBytes = options.statementInlineBytes ?? STATEMENT_INLINE_BOOKINGS_BYTES;
     this.idempotency = new DynamoIdempotency(doc, tableName, this.nowSeconds);
     this.tickets = new DynamoTicketStore(doc, tableName);
     this.alerts = new DynamoAlertStore(doc, tableName);
@@ -237,7 +250,7 @@ export class DynamoStore implements Store {
   }
 
   async addTopUp(topUp: TopUp): Promise<PoolUsage> {
-    const applied = this.doc.send(
+    const write = this.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -258,13 +271,28 @@ export class DynamoStore implements Store {
               ConditionExpression: "attribute_not_exists(pk)",
             },
           },
+          {
+            ConditionCheck: {
+              TableName: this.tableName,
+              Key: keys.contract(topUp.contractId),
+              // Closes the race with the close that expires the pool: an expired pool takes no top-up.
+              ConditionExpression: "#status = :active",
+              ExpressionAttributeNames: { "#status": "status" },
+              ExpressionAttributeValues: { ":active": "active" },
+            },
+          },
         ],
       }),
     );
     try {
-      await applied;
+      await write;
     } catch (error) {
-      if (!isConditionFailure(cancellationReasons(error)?.[1])) throw error;
+      const reasons = cancellationReasons(error);
+      if (isConditionFailure(reasons?.[2])) {
+        throw new ValidationError("The pool has expired", { contractId: "expired" });
+      }
+      // A retried top-up (same id) finds its record: it was applied once already.
+      if (!isConditionFailure(reasons?.[1])) throw error;
     }
     this.forgetContexts(topUp.contractId);
     const pool = await this.getPool(topUp.contractId);
@@ -538,6 +566,23 @@ export class DynamoStore implements Store {
     };
   }
 
+  /** Replaces a state item read at `version` (0: not yet written) and bumps its version. */
+  private versionedPut(item: Record<string, unknown>, version: number): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...item, version: version + 1 },
+        ConditionExpression: version === 0 ? "attribute_not_exists(pk)" : "#version = :version",
+        ...(version === 0
+          ? {}
+          : {
+              ExpressionAttributeNames: { "#version": "version" },
+              ExpressionAttributeValues: { ":version": version },
+            }),
+      },
+    };
+  }
+
   private versionCheck(key: { pk: string; sk: string }, version: number): TransactItem {
     return {
       ConditionCheck: {
@@ -628,6 +673,142 @@ export class DynamoStore implements Store {
 
   async saveAlert(alert: Alert): Promise<boolean> {
     return this.alerts.saveAlert(alert);
+  }
+
+  // ---- month close -----------------------------------------------------------------------------
+
+  async listActiveContracts(page: PageRequest): Promise<Page<Contract>> {
+    const partition = keys.allContractsPartition();
+    const result = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEX.byType.name,
+        KeyConditionExpression: "gsi2pk = :pk",
+        FilterExpression: "#status = :active",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":pk": partition.gsi2pk, ":active": "active" },
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, { gsi2pk: partition.gsi2pk }),
+      }),
+    );
+    return withCursor((result.Items ?? []).map(parseContract), result.LastEvaluatedKey);
+  }
+
+  async loadMonthState(contractId: string, month: Month): Promise<MonthState | null> {
+    const found = await this.batchGet([
+      keys.contract(contractId),
+      keys.period(contractId, month),
+      keys.pool(contractId),
+    ]);
+    const contractRaw = found.get(keyString(keys.contract(contractId)));
+    if (!contractRaw) return null;
+    const contract = parseContract(contractRaw);
+    const periodRaw = found.get(keyString(keys.period(contractId, month)));
+    const poolRaw = found.get(keyString(keys.pool(contractId)));
+    return {
+      contract,
+      period: contract.kind === "monthly" && periodRaw ? parsePeriod(periodRaw) : null,
+      pool: contract.kind === "prepaid" && poolRaw ? parsePool(poolRaw) : null,
+    };
+  }
+
+  async listMonthBookings(contractId: string, month: Month): Promise<Booking[]> {
+    const partition = keys.bookingsOfMonth(contractId, month);
+    const bookings: Booking[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": partition.pk, ":prefix": partition.skPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      bookings.push(...(result.Items ?? []).map(parseBooking));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return bookings;
+  }
+
+  async commitMonthClose(plan: MonthClosePlan): Promise<"written" | "stale"> {
+    const { statement } = plan;
+    const inline = Buffer.byteLength(JSON.stringify(statement.bookings)) <= this.statementInlineBytes;
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.contract(plan.contractId),
+          UpdateExpression: "SET closedThroughMonth = :month, #status = :status, #version = #version + :one",
+          // Closes the race with a concurrent close (both read one version, one wins), with quota
+          // changes and top-ups' expiry, and makes every booking planned before the close re-plan and
+          // meet the closed month. The month check names the invariant: closed months only grow.
+          ConditionExpression:
+            "#version = :version AND (attribute_not_exists(closedThroughMonth) OR attribute_type(closedThroughMonth, :nullType) OR closedThroughMonth < :month)",
+          ExpressionAttributeNames: { "#version": "version", "#status": "status" },
+          ExpressionAttributeValues: {
+            ":month": plan.month,
+            ":status": plan.status,
+            ":one": 1,
+            ":version": plan.contractVersion,
+            ":nullType": "NULL",
+          },
+        },
+      },
+    ];
+    // Closes the race with bookings and reversals of the month (and cascade draws and top-ups of a
+    // pool): the statement counts exactly the state it was built from.
+    if (plan.period) items.push(this.versionedPut(periodItem(plan.period), plan.period.version));
+    if (plan.pool) {
+      items.push(
+        plan.poolExpires
+          ? this.versionedPut(poolItem(plan.pool), plan.pool.version)
+          : this.versionCheck(keys.pool(plan.contractId), plan.pool.version),
+      );
+    }
+    items.push({
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.statement(plan.contractId, plan.month),
+          ...keys.statementOfCustomer(statement.customerId, plan.month, plan.contractId),
+          entity: "statement",
+          ...statement,
+          bookings: inline ? statement.bookings : null,
+        },
+        // A statement is written once; it never changes after.
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    });
+    if (plan.alert) items.push(this.alertPut(plan.alert));
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (!cancellationReasons(error)) throw error;
+      this.forgetContexts(plan.contractId);
+      return "stale";
+    }
+    this.forgetContexts(plan.contractId);
+    return "written";
+  }
+
+  async getStatements(wanted: { contractId: string; month: Month }[]): Promise<ContractStatement[]> {
+    const statements: ContractStatement[] = [];
+    for (let i = 0; i < wanted.length; i += 100) {
+      const chunk = wanted.slice(i, i + 100);
+      const found = await this.batchGet(chunk.map((w) => keys.statement(w.contractId, w.month)));
+      for (const w of chunk) {
+        const raw = found.get(keyString(keys.statement(w.contractId, w.month)));
+        if (!raw) continue;
+        const stored = parseStatement(raw);
+        const bookings =
+          stored.bookings ??
+          statementBookingsOf(await this.listMonthBookings(w.contractId, w.month), w.month);
+        statements.push({ ...stored, bookings });
+      }
+    }
+    return statements;
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
@@ -793,6 +974,10 @@ function contractItem(contract: Contract): Record<string, unknown> {
     entity: "contract",
     ...contract,
   };
+}
+
+function periodItem(period: PeriodUsage): Record<string, unknown> {
+  return { ...keys.period(period.contractId, period.month), entity: "period", ...period };
 }
 
 /** A pool's draws per month are two flat maps on the item, so a booking can add to one month in place. */

@@ -7,6 +7,7 @@ import { CATEGORIES } from "../contract.js";
 import type { Customer } from "../customer.js";
 import type { PeriodUsage, PoolUsage } from "../ledger.js";
 import { NAMED_WINDOWS, PRIORITIES } from "../sla-terms.js";
+import type { ContractStatement } from "../statement.js";
 import type { Ticket } from "../ticket.js";
 import { TICKET_STATUSES, WATCH_STAGES } from "../ticket.js";
 
@@ -152,6 +153,50 @@ const ticketItem = z.object({
   createdAt: z.string(),
 });
 
+const statementBookingItem = z.object({
+  id: z.string(),
+  date: z.string(),
+  minutes: int,
+  billedMinutes: int,
+  fromQuotaMinutes: int,
+  fromPoolMinutes: int,
+  overageMinutes: int,
+  category,
+  description: z.string(),
+  ticketId: z.nullable(z.string()),
+  technician: z.string(),
+});
+
+/** A stored statement; `bookings` is null when the list was too large to keep inline (see the store). */
+const statementItem = z.object({
+  contractId: z.string(),
+  customerId: z.string(),
+  kind: z.enum(["monthly", "prepaid"]),
+  month: z.string(),
+  status: z.enum(["open", "closed"]),
+  quotaMinutes: int,
+  usedMinutes: int,
+  usedByCategory: z.object(
+    Object.fromEntries(CATEGORIES.map((c) => [c, int])) as Record<(typeof CATEGORIES)[number], typeof int>,
+  ),
+  fromPoolMinutes: int,
+  cascadedInMinutes: int,
+  overageMinutes: int,
+  overageCents: int,
+  expiredMinutes: int,
+  remainingMinutes: int,
+  feeCents: int,
+  termStart: z.nullable(z.string()),
+  termEnd: z.nullable(z.string()),
+  bookingCount: int,
+  bookings: z.nullable(z.array(statementBookingItem)),
+  closedAt: z.nullable(z.string()),
+});
+
+export type StoredStatement = Omit<ContractStatement, "bookings"> & {
+  bookings: ContractStatement["bookings"] | null;
+};
+
 export const idempotencyItem = z.object({
   fingerprint: z.string(),
   expiresAt: int,
@@ -184,4 +229,8 @@ export function parsePool(item: Record<string, unknown>): PoolUsage {
 export const parseBooking: (item: Record<string, unknown>) => Booking = parser("booking", bookingItem);
 export const parseAlert: (item: Record<string, unknown>) => Alert = parser("alert", alertItem);
 export const parseTicket: (item: Record<string, unknown>) => Ticket = parser("ticket", ticketItem);
+export const parseStatement: (item: Record<string, unknown>) => StoredStatement = parser(
+  "statement",
+  statementItem,
+);
 export const parseIdempotency = parser("idempotency", idempotencyItem);

@@ -16,6 +16,8 @@ import type { Month } from "../calendar.js";
  * | a booking by id                         | table      | pk CONTRACT#<id>            sk BOOKING#<bookingId>           |
  * | bookings of a month, newest first       | table      | pk CONTRACT#<id>            sk begins_with BOOKING#bk-<month> |
  * | top-ups of a pool                       | table      | pk CONTRACT#<id>            sk TOPUP#<topUpId>               |
+ * | statement of a contract-month           | table      | pk CONTRACT#<id>            sk STATEMENT#<YYYY-MM>           |
+ * | statements of a customer, by month      | byCustomer | gsi1pk CUSTOMER#<id>        gsi1sk STATEMENT#<month>#<contractId> |
  * | alert by cause (stored once per cause)  | table      | pk ALERT#<cause>            sk ALERT                         |
  * | alerts of a customer, newest first      | byCustomer | gsi1pk CUSTOMER#<id>        gsi1sk ALERT#<at>#<id>           |
  * | all alerts, newest first                | byType     | gsi2pk TYPE#alert           gsi2sk <at>#<id>                 |
@@ -73,6 +75,7 @@ export const keys = {
     gsi1skPrefix: "CONTRACT#",
   }),
   allContracts: (contractId: string) => ({ gsi2pk: "TYPE#contract", gsi2sk: contractId }),
+  allContractsPartition: () => ({ gsi2pk: "TYPE#contract" }),
 
   period: (contractId: string, month: Month): Key => ({
     pk: `CONTRACT#${contractId}`,
@@ -91,6 +94,21 @@ export const keys = {
   topUp: (contractId: string, topUpId: string): Key => ({
     pk: `CONTRACT#${contractId}`,
     sk: `TOPUP#${topUpId}`,
+  }),
+
+  /** Written once, by the transaction that closes the month. */
+  statement: (contractId: string, month: Month): Key => ({
+    pk: `CONTRACT#${contractId}`,
+    sk: `STATEMENT#${month}`,
+  }),
+  statementOfCustomer: (customerId: string, month: Month, contractId: string) => ({
+    gsi1pk: `CUSTOMER#${customerId}`,
+    gsi1sk: `STATEMENT#${month}#${contractId}`,
+  }),
+  /** A customer's closed statements, by month (e.g. the dashboard's history). */
+  statementsOfCustomer: (customerId: string) => ({
+    gsi1pk: `CUSTOMER#${customerId}`,
+    gsi1skPrefix: "STATEMENT#",
   }),
 
   alert: (cause: string): Key => ({ pk: `ALERT#${cause}`, sk: "ALERT" }),

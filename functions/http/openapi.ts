@@ -8,6 +8,7 @@ import {
   topUpSchema,
 } from "../schemas/contract.schema.js";
 import { createCustomerSchema } from "../schemas/customer.schema.js";
+import { monthCloseSchema } from "../schemas/month-close.schema.js";
 import {
   listAlertsQuerySchema,
   listTicketsQuerySchema,
@@ -31,6 +32,7 @@ const REQUEST_SCHEMAS: Partial<Record<RouteKey, { body?: z.ZodMiniType; query?: 
   "GET /contracts/{contractId}/tickets": { query: listTicketsQuerySchema },
   "GET /alerts": { query: listAlertsQuerySchema },
   "GET /customers/{customerId}/sla-report": { query: slaReportQuerySchema },
+  "POST /admin/month-close": { body: monthCloseSchema },
 };
 
 const jsonSchema = (schema: z.ZodMiniType) =>
@@ -83,7 +85,7 @@ export function openApiDocument(): Record<string, unknown> {
     }
     const operation: Record<string, unknown> = {
       summary: spec.summary,
-      operationId: `${method.toLowerCase()}${path.replace(/[{}]/g, "").replace(/[/.](\w)/g, (_, c: string) => c.toUpperCase())}`,
+      operationId: `${method.toLowerCase()}${path.replace(/[{}]/g, "").replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`,
       tags: [spec.group],
       parameters,
       responses: {

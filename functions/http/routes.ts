@@ -14,6 +14,9 @@ export const HANDLER_GROUPS = {
   reports: { entry: "functions/http/reports.handler.ts" },
   /** Runs the SLA sweep: queues checks, publishes the alert outbox. */
   slaSweep: { entry: "functions/http/sla-sweep.handler.ts", sendsTo: ["tickets"], publishesAlerts: true },
+  statements: { entry: "functions/http/statements.handler.ts" },
+  /** Starts the month close: needs the close queue's URL (MONTH_CLOSE_QUEUE_URL) and send rights. */
+  admin: { entry: "functions/http/admin.handler.ts", sendsTo: ["monthClose"] },
 } as const;
 
 export type HandlerGroup = keyof typeof HANDLER_GROUPS;
@@ -26,9 +29,9 @@ export interface RouteSpec {
    * `inline`: the use case claims the key in its own transaction (bookings: one round trip).
    */
   idempotency?: "stored" | "inline";
+  /** The success status when it is not the method's usual one (200, or 201 for POST). */
+  successStatus?: 200 | 201 | 202;
   summary: string;
-  /** The success status when it is not the usual one (201 for POST, else 200). */
-  successStatus?: number;
 }
 
 export const ROUTES = {
@@ -118,6 +121,18 @@ export const ROUTES = {
     idempotency: "stored",
     summary: "Run the SLA watch once now",
     successStatus: 202,
+  },
+  "GET /customers/{customerId}/statements/{month}": {
+    group: "statements",
+    auth: "token",
+    summary: "A customer's statement of a month (JSON, or CSV with Accept: text/csv)",
+  },
+  "POST /admin/month-close": {
+    group: "admin",
+    auth: "token",
+    idempotency: "stored",
+    successStatus: 202,
+    summary: "Close a month that has ended, as the schedule does (safe to repeat)",
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -140,6 +140,14 @@ export const ROUTE_FIXTURES: Record<RouteKey, RouteFixture> = {
     expect: ownedRead,
   },
   "POST /admin/sla-sweep": { request: async () => ({}), expect: adminWrite(202) },
+  "GET /customers/{customerId}/statements/{month}": {
+    request: async (w) => ({ pathParameters: { customerId: w.customerId, month: thisMonth() } }),
+    expect: ownedRead,
+  },
+  "POST /admin/month-close": {
+    request: async () => ({ body: { month: addMonths(thisMonth(), -1) } }),
+    expect: adminWrite(202),
+  },
 };
 
 /** A route's path with its parameters filled in. */

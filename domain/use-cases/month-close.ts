@@ -1,0 +1,200 @@
+import { type Actor, assertAllowed, assertSees } from "../access.js";
+import { addMonths, isoInstant, type Month } from "../calendar.js";
+import { type Contract, isMonthClosed } from "../contract.js";
+import { ContentionError, MonthNotEndedError, NotFoundError } from "../errors.js";
+import type { CloseJob, CloseJobQueue } from "../ports.js";
+import type { Page } from "../repositories.js";
+import {
+  buildStatement,
+  type ContractStatement,
+  hasStatementFor,
+  monthsToClose,
+  planMonthClose,
+} from "../statement.js";
+import { currentMonth } from "./contracts.js";
+import type { UseCaseDeps } from "./deps.js";
+
+/** Who runs the scheduled close: the schedule acts with the rights of an administrator. */
+export const SCHEDULER_ACTOR: Actor = { role: "admin", customerId: null, subject: "system:scheduler" };
+
+/** Contracts read per page by the starter. */
+const STARTER_PAGE_SIZE = 500;
+/** Optimistic retries of one contract-month's close against concurrent bookings and closes. */
+const MAX_ATTEMPTS = 20;
+
+async function backoff(attempt: number): Promise<void> {
+  const cap = Math.min(200, 5 * 2 ** Math.min(attempt, 6));
+  await new Promise((resolve) => setTimeout(resolve, Math.random() * cap));
+}
+
+/** A month can be closed once it has ended in the billing time zone. */
+export function assertMonthEnded(deps: UseCaseDeps, month: Month): void {
+  const current = currentMonth(deps);
+  if (month >= current) {
+    throw new MonthNotEndedError(`Month ${month} has not ended yet`, { month, currentMonth: current });
+  }
+}
+
+export interface MonthCloseStarted {
+  month: Month;
+  /** Close jobs enqueued: one per contract with something to close through `month`. */
+  enqueuedJobs: number;
+}
+
+/**
+ * Starts the close of `month`: pages through the active contracts and enqueues one close job for
+ * each that still has an open month up to `month`. Safe to run again at any time: a contract
+ * already closed gets no job, and a job that runs twice closes nothing twice.
+ */
+export async function startMonthClose(
+  deps: UseCaseDeps,
+  actor: Actor,
+  month: Month,
+  queue: CloseJobQueue,
+): Promise<MonthCloseStarted> {
+  assertAllowed(actor, "admin.run");
+  assertMonthEnded(deps, month);
+  let enqueuedJobs = 0;
+  let next: Promise<Page<Contract>> | null = deps.store.listActiveContracts({ limit: STARTER_PAGE_SIZE });
+  while (next) {
+    const page: Page<Contract> = await next;
+    // Read the next page while this one's jobs are being sent.
+    next = page.cursor
+      ? deps.store.listActiveContracts({ limit: STARTER_PAGE_SIZE, cursor: page.cursor })
+      : null;
+    const jobs: CloseJob[] = page.items
+      .filter((contract) => monthsToClose(contract, month).length > 0)
+      .map((contract) => ({ contractId: contract.id, month }));
+    if (jobs.length > 0) await queue.enqueue(jobs);
+    enqueuedJobs += jobs.length;
+  }
+  return { month, enqueuedJobs };
+}
+
+export interface ContractCloseOutcome {
+  contractId: string;
+  /** The months this run closed, oldest first; empty when everything was closed already. */
+  closedMonths: Month[];
+  expiredMinutes: number;
+}
+
+/**
+ * Closes a contract through `job.month`: each open month up to it, oldest first, in its own
+ * transaction. Exactly once: each transaction requires the contract version it read (and the
+ * month's usage or pool version), so a second, concurrent or resumed run either finds the month
+ * closed or loses the race and then finds it closed. A booking racing the close either commits
+ * first (the close re-reads and counts it) or re-plans after it and is refused with `period_closed`.
+ * Costs two or three requests per month: one batch read, one query of the month's bookings (when
+ * it has any), one transaction.
+ */
+export async function closeContractMonth(deps: UseCaseDeps, job: CloseJob): Promise<ContractCloseOutcome> {
+  assertMonthEnded(deps, job.month);
+  const outcome: ContractCloseOutcome = { contractId: job.contractId, closedMonths: [], expiredMinutes: 0 };
+  // Usually the month to close is the job's month: one read fetches the contract and that month.
+  let month = job.month;
+  let attempt = 0;
+  for (;;) {
+    const state = await deps.store.loadMonthState(job.contractId, month);
+    if (!state) throw new NotFoundError(`Contract ${job.contractId} not found`);
+    const open = monthsToClose(state.contract, job.month)[0];
+    if (open === undefined) return outcome;
+    if (open !== month) {
+      month = open;
+      if (state.contract.kind === "monthly") continue; // the month's usage must be read for that month
+    }
+    // Every booking writes the month's usage (monthly) or its month in the pool (prepaid): without
+    // it the month has no bookings. A booking racing this read makes the close's write fail and retry.
+    const booked =
+      state.contract.kind === "monthly" ? state.period !== null : state.pool?.months[month] !== undefined;
+    const bookings = booked ? await deps.store.listMonthBookings(job.contractId, month) : [];
+    const plan = planMonthClose(
+      { ...state, month, bookings },
+      { closedAt: isoInstant(deps.clock.now()), alertId: deps.ids.newId("alr") },
+    );
+    if ((await deps.store.commitMonthClose(plan)) === "written") {
+      outcome.closedMonths.push(month);
+      outcome.expiredMinutes += plan.statement.expiredMinutes;
+      const closed = { ...state.contract, closedThroughMonth: month, status: plan.status };
+      if (monthsToClose(closed, job.month).length === 0) return outcome;
+      month = addMonths(month, 1);
+      attempt = 0;
+      continue;
+    }
+    attempt += 1;
+    if (attempt >= MAX_ATTEMPTS) {
+      throw new ContentionError(`Contract ${job.contractId} kept changing during the close of ${month}`);
+    }
+    await backoff(attempt);
+  }
+}
+
+export interface CustomerStatement {
+  customerId: string;
+  month: Month;
+  /** `closed` once every contract's month is closed: the statement is final. */
+  status: "open" | "closed";
+  contracts: ContractStatement[];
+  /** Fees and overage charges of all contracts. */
+  totalCents: number;
+}
+
+/**
+ * A customer's statement for a month: for each contract that runs in the month, the stored statement
+ * once its month is closed, else a preview computed from the live ledger.
+ */
+export async function getCustomerStatement(
+  deps: UseCaseDeps,
+  actor: Actor,
+  customerId: string,
+  month: Month,
+): Promise<CustomerStatement> {
+  assertAllowed(actor, "statements.read");
+  assertSees(actor, customerId, "Customer");
+  const customer = await deps.store.getCustomer(customerId);
+  if (!customer) throw new NotFoundError("Customer not found");
+  const contracts = (await deps.store.listContractsOfCustomer(customerId))
+    .filter((contract) => hasStatementFor(contract, month))
+    .sort((a, b) =>
+      a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt < b.createdAt ? -1 : 1,
+    );
+  const statements = await Promise.all(contracts.map((contract) => contractStatement(deps, contract, month)));
+  const status =
+    contracts.length > 0
+      ? statements.every((s) => s.status === "closed")
+        ? "closed"
+        : "open"
+      : month < currentMonth(deps)
+        ? "closed"
+        : "open";
+  return {
+    customerId,
+    month,
+    status,
+    contracts: statements,
+    totalCents: statements.reduce((sum, s) => sum + s.feeCents + s.overageCents, 0),
+  };
+}
+
+async function storedStatement(
+  deps: UseCaseDeps,
+  contractId: string,
+  month: Month,
+): Promise<ContractStatement> {
+  const [stored] = await deps.store.getStatements([{ contractId, month }]);
+  if (!stored) throw new Error(`Statement ${contractId}/${month} is missing although the month is closed`);
+  return stored;
+}
+
+async function contractStatement(
+  deps: UseCaseDeps,
+  contract: Contract,
+  month: Month,
+): Promise<ContractStatement> {
+  if (isMonthClosed(contract, month)) return storedStatement(deps, contract.id, month);
+  const state = await deps.store.loadMonthState(contract.id, month);
+  if (!state) throw new NotFoundError("Contract not found");
+  // The month may have closed since the contract was listed: then the stored statement is the answer.
+  if (isMonthClosed(state.contract, month)) return storedStatement(deps, contract.id, month);
+  const bookings = await deps.store.listMonthBookings(contract.id, month);
+  return buildStatement({ ...state, month, bookings });
+}

@@ -1,0 +1,113 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Actor } from "../../domain/access.js";
+import type { Alert } from "../../domain/alert.js";
+import { alertCause } from "../../domain/alert.js";
+import type { Contract, NewContract, NewMonthlyContract, NewPrepaidContract } from "../../domain/contract.js";
+import { randomIds } from "../../domain/ids.js";
+import type { CloseJob, CloseJobQueue } from "../../domain/ports.js";
+import { FixedClock } from "../../domain/ports.js";
+import { createDocumentClient } from "../../domain/store/client.js";
+import { DynamoStore, type DynamoStoreOptions } from "../../domain/store/dynamo-store.js";
+import { keys } from "../../domain/store/keys.js";
+import { bookHours } from "../../domain/use-cases/bookings.js";
+import { createContract } from "../../domain/use-cases/contracts.js";
+import { createCustomer } from "../../domain/use-cases/customers.js";
+import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
+import { freshTable } from "./dynamo.js";
+
+export const admin: Actor = { role: "admin", customerId: null, subject: "admin-1" };
+export const technician: Actor = { role: "technician", customerId: null, subject: "tech-1" };
+
+/** A customer with contracts, made through the use cases. */
+export async function customerWith(
+  deps: UseCaseDeps,
+  contracts: (Omit<NewMonthlyContract, "customerId"> | Omit<NewPrepaidContract, "customerId">)[],
+) {
+  const customer = await createCustomer(deps, admin, { name: "Muster GmbH" });
+  const made: Contract[] = [];
+  for (const input of contracts) {
+    made.push(await createContract(deps, admin, { ...input, customerId: customer.id } as NewContract));
+  }
+  return { customer, contracts: made };
+}
+
+export async function bookOn(deps: UseCaseDeps, contractId: string, date: string, minutes: number) {
+  const booked = await bookHours(deps, technician, contractId, {
+    date,
+    minutes,
+    category: "service",
+    description: `Work on ${date}`,
+  });
+  if (booked.outcome !== "booked") throw new Error("unexpected replay");
+  return booked.result.booking;
+}
+
+/** A queue that keeps what it is given (the starter's port, without SQS). */
+export class RecordingQueue implements CloseJobQueue {
+  readonly jobs: CloseJob[] = [];
+  async enqueue(jobs: CloseJob[]): Promise<void> {
+    this.jobs.push(...jobs);
+  }
+}
+
+/** Reads the table directly, to check what was stored (not through the code under test). */
+export function tableReader(endpoint: string, tableName: string) {
+  const doc = createDocumentClient({ tableName, endpoint });
+  return {
+    async alert(cause: Pick<Alert, "type" | "contractId" | "month" | "details">) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.alert(alertCause(cause)), ConsistentRead: true }),
+      );
+      return Item;
+    },
+    async statementItems(contractId: string) {
+      const { Items } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
+          ExpressionAttributeValues: { ":pk": keys.contract(contractId).pk, ":sk": "STATEMENT#" },
+          ConsistentRead: true,
+        }),
+      );
+      return Items ?? [];
+    },
+    async alertItemsOfCustomer(customerId: string) {
+      const partition = keys.alertsOfCustomer(customerId);
+      const { Items } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: "byCustomer",
+          KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :sk)",
+          ExpressionAttributeValues: { ":pk": partition.gsi1pk, ":sk": partition.gsi1skPrefix },
+        }),
+      );
+      return Items ?? [];
+    },
+  };
+}
+
+export interface World {
+  deps: UseCaseDeps & { clock: FixedClock; store: DynamoStore };
+  doc: DynamoDBDocumentClient;
+  endpoint: string;
+  tableName: string;
+  read: ReturnType<typeof tableReader>;
+}
+
+/** Ports on a fresh table in the shared DynamoDB Local, with a clock the test moves. */
+export async function world(now: string, options: DynamoStoreOptions = {}): Promise<World> {
+  const { endpoint, tableName } = await freshTable();
+  const clock = new FixedClock(new Date(now));
+  const doc = createDocumentClient({ tableName, endpoint });
+  const store = new DynamoStore(doc, tableName, {
+    nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
+    ...options,
+  });
+  return {
+    deps: { store, clock, ids: randomIds, billingTimezone: "Europe/Berlin" },
+    doc,
+    endpoint,
+    tableName,
+    read: tableReader(endpoint, tableName),
+  };
+}
