@@ -6,6 +6,7 @@ import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import * as cognito from "aws-cdk-lib/aws-cognito";
+import * as iam from "aws-cdk-lib/aws-iam";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as scheduler from "aws-cdk-lib/aws-scheduler";
@@ -159,7 +160,13 @@ export class KoadStatelessStack extends Stack {
         const definition = schedules[scheduleName];
         if (!definition)
           throw new Error(`Job ${name} runs on schedule "${scheduleName}", which SCHEDULES lacks`);
-        new scheduler.Schedule(this, `${pascal(scheduleName)}Schedule`, {
+        const role = new iam.Role(this, `${pascal(name)}ScheduleRole`, {
+          assumedBy: new iam.ServicePrincipal("scheduler.amazonaws.com", {
+            conditions: { StringEquals: { "aws:SourceAccount": Aws.ACCOUNT_ID } },
+          }),
+          description: `Lets EventBridge Scheduler start job ${name}`,
+        });
+        new scheduler.Schedule(this, `${pascal(name)}Schedule`, {
           description: definition.description,
           schedule: scheduler.ScheduleExpression.expression(
             definition.expression,
@@ -170,10 +177,25 @@ export class KoadStatelessStack extends Stack {
             input: scheduler.ScheduleTargetInput.fromObject({
               scheduledAt: scheduler.ContextAttribute.scheduledTime,
             }),
+            role,
             deadLetterQueue: stateful.schedulerDeadLetterQueue,
             ...SCHEDULE_RETRY,
           }),
         });
+        // After the schedule: its target adds the role's policy that the suppression must reach.
+        NagSuppressions.addResourceSuppressions(
+          role,
+          [
+            {
+              id: "AwsSolutions-IAM5",
+              reason:
+                "CDK's LambdaInvoke target grants lambda:InvokeFunction on the job's function ARN and on " +
+                "'<function ARN>:*' (its versions and aliases); both name this one function only.",
+              appliesTo: [{ regex: "/^Resource::<.+\\.Arn>:\\*$/" }],
+            },
+          ],
+          true,
+        );
       }
       this.functions[`job${pascal(name)}`] = fn;
     }
