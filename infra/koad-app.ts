@@ -1,6 +1,8 @@
+import { resolve } from "node:path";
 import { App, type AppProps } from "aws-cdk-lib";
 import type { HandlerGroupSpec } from "../functions/http/routes.js";
 import type { JobDefinition } from "./jobs.js";
+import { repoRoot } from "./local/paths.js";
 import { KoadStatefulStack } from "./stateful-stack.js";
 import { KoadStatelessStack, type StackRoute } from "./stateless-stack.js";
 
@@ -35,6 +37,8 @@ export interface KoadContext {
   alertEmail: string | undefined;
   reserveConcurrency: boolean;
   authDomainPrefix: string | undefined;
+  /** The built dashboard to upload, relative to the repository root; default `dashboard`. */
+  dashboardDir: string | undefined;
 }
 
 function isTimeZone(zone: string): boolean {
@@ -72,6 +76,7 @@ export function readContext(app: App): KoadContext {
     alertEmail,
     reserveConcurrency: text("reserveConcurrency") !== "false",
     authDomainPrefix,
+    dashboardDir: text("dashboardDir"),
   };
 }
 
@@ -99,7 +104,8 @@ export function createKoadApp(options: KoadAppOptions = {}): KoadApp {
     handlerGroups: options.handlerGroups,
     routes: options.routes,
     jobs: options.jobs,
-    dashboardDir: options.dashboardDir,
+    dashboardDir:
+      options.dashboardDir ?? (context.dashboardDir ? resolve(repoRoot, context.dashboardDir) : undefined),
   });
   return { app, stateful, stateless, billingTimezone: context.billingTimezone };
 }

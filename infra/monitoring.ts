@@ -156,6 +156,8 @@ export class Monitoring extends Construct {
           props.table.metric("ThrottledRequests", { period: PERIOD, statistic: "Sum" }),
         ],
       }),
+    );
+    this.dashboard.addWidgets(
       new cloudwatch.AlarmStatusWidget({ title: "Alarms", width: 24, alarms: this.alarms }),
     );
   }
