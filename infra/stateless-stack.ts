@@ -160,42 +160,8 @@ export class KoadStatelessStack extends Stack {
         const definition = schedules[scheduleName];
         if (!definition)
           throw new Error(`Job ${name} runs on schedule "${scheduleName}", which SCHEDULES lacks`);
-        const role = new iam.Role(this, `${pascal(name)}ScheduleRole`, {
-          assumedBy: new iam.ServicePrincipal("scheduler.amazonaws.com", {
-            conditions: { StringEquals: { "aws:SourceAccount": Aws.ACCOUNT_ID } },
-          }),
-          description: `Lets EventBridge Scheduler start job ${name}`,
-        });
-        new scheduler.Schedule(this, `${pascal(name)}Schedule`, {
-          description: definition.description,
-          schedule: scheduler.ScheduleExpression.expression(
-            definition.expression,
-            TimeZone.of(definition.timezone === "billing" ? props.billingTimezone : "Etc/UTC"),
-          ),
-          timeWindow: scheduler.TimeWindow.off(),
-          target: new targets.LambdaInvoke(fn.function, {
-            input: scheduler.ScheduleTargetInput.fromObject({
-              scheduledAt: scheduler.ContextAttribute.scheduledTime,
-            }),
-            role,
-            deadLetterQueue: stateful.schedulerDeadLetterQueue,
-            ...SCHEDULE_RETRY,
-          }),
-        });
-        // After the schedule: its target adds the role's policy that the suppression must reach.
-        NagSuppressions.addResourceSuppressions(
-          role,
-          [
-            {
-              id: "AwsSolutions-IAM5",
-              reason:
-                "CDK's LambdaInvoke target grants lambda:InvokeFunction on the job's function ARN and on " +
-                "'<function ARN>:*' (its versions and aliases); both name this one function only.",
-              appliesTo: [{ regex: "/^Resource::<.+\\.Arn>:\\*$/" }],
-            },
-          ],
-          true,
-        );
+        const zone = definition.timezone === "billing" ? props.billingTimezone : "Etc/UTC";
+        this.schedule(name, fn, definition, zone, stateful.schedulerDeadLetterQueue);
       }
       this.functions[`job${pascal(name)}`] = fn;
     }
@@ -245,6 +211,52 @@ export class KoadStatelessStack extends Stack {
     new CfnOutput(this, "UserPoolId", { value: stateful.userPool.userPoolId });
     new CfnOutput(this, "UserPoolClientId", { value: client.userPoolClientId });
     new CfnOutput(this, "SignInUrl", { value: authDomain.baseUrl() });
+  }
+
+  /**
+   * An EventBridge Scheduler schedule that starts a job exactly on time in its zone with
+   * `{"scheduledAt": <scheduled time>}`, retries, then leaves the event in the dead-letter queue.
+   */
+  private schedule(
+    name: string,
+    fn: KoadFunction,
+    definition: ScheduleDefinition,
+    timeZone: string,
+    deadLetterQueue: sqs.IQueue,
+  ): void {
+    const role = new iam.Role(this, `${pascal(name)}ScheduleRole`, {
+      assumedBy: new iam.ServicePrincipal("scheduler.amazonaws.com", {
+        conditions: { StringEquals: { "aws:SourceAccount": Aws.ACCOUNT_ID } },
+      }),
+      description: `Lets EventBridge Scheduler start job ${name}`,
+    });
+    new scheduler.Schedule(this, `${pascal(name)}Schedule`, {
+      description: definition.description,
+      schedule: scheduler.ScheduleExpression.expression(definition.expression, TimeZone.of(timeZone)),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new targets.LambdaInvoke(fn.function, {
+        input: scheduler.ScheduleTargetInput.fromObject({
+          scheduledAt: scheduler.ContextAttribute.scheduledTime,
+        }),
+        role,
+        deadLetterQueue,
+        ...SCHEDULE_RETRY,
+      }),
+    });
+    // After the schedule: its target adds the role's policy that the suppression must reach.
+    NagSuppressions.addResourceSuppressions(
+      role,
+      [
+        {
+          id: "AwsSolutions-IAM5",
+          reason:
+            "CDK's LambdaInvoke target grants lambda:InvokeFunction on the job's function ARN and on " +
+            "'<function ARN>:*' (its versions and aliases); both name this one function only.",
+          appliesTo: [{ regex: "/^Resource::<.+\\.Arn>:\\*$/" }],
+        },
+      ],
+      true,
+    );
   }
 
   /**

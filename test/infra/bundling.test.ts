@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Template } from "aws-cdk-lib/assertions";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { HANDLER_GROUPS } from "../../functions/http/routes.js";
 import { createKoadApp } from "../../infra/koad-app.js";
 import { NO_DASHBOARD } from "../support/cdk.js";
@@ -29,6 +29,8 @@ const bundles = Object.entries(koad.stateless.functions).map(([name, fn]) => {
   const key = resource.Properties.Code.S3Key as string;
   return { name, dir: join(outdir, `asset.${key.replace(/\.zip$/, "")}`) };
 });
+
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe("function bundles", () => {
   it("exist for every handler group", () => {

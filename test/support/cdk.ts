@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
+import { afterAll } from "vitest";
 import type { HandlerGroupSpec } from "../../functions/http/routes.js";
 import { HANDLER_GROUPS, ROUTES } from "../../functions/http/routes.js";
 import type { JobDefinition } from "../../infra/jobs.js";
@@ -55,6 +56,15 @@ export const FAKE_ROUTES: Record<string, StackRoute> = {
   "GET /alerts": { group: "alerts", auth: "token" },
 };
 
+/**
+ * Cloud assemblies of this test file (one with a BucketDeployment is 20 MB), removed after it: the
+ * hook is registered when a test file imports this module.
+ */
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const dir of outdirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export interface SynthesizedKoad extends KoadApp {
   statefulTemplate: Template;
   statelessTemplate: Template;
@@ -62,14 +72,17 @@ export interface SynthesizedKoad extends KoadApp {
 
 /**
  * The KoAd app, synthesized without esbuild (test/infra/bundling.test.ts bundles for real once):
- * templates are what CloudFormation gets, only the code assets are placeholders.
+ * templates are what CloudFormation gets, only the code assets are placeholders. Its cloud assembly
+ * goes to a temporary folder removed after the test file.
  */
 export function synthKoad(
   options: KoadAppOptions & { context?: Record<string, unknown>; beforeSynth?: (app: KoadApp) => void } = {},
 ): SynthesizedKoad {
+  const outdir = mkdtempSync(join(tmpdir(), "koad-synth-"));
+  outdirs.push(outdir);
   const koad = createKoadApp({
     ...options,
-    appProps: { context: { "aws:cdk:bundling-stacks": [], ...options.context } },
+    appProps: { outdir, context: { "aws:cdk:bundling-stacks": [], ...options.context } },
   });
   options.beforeSynth?.(koad);
   return {
@@ -86,9 +99,10 @@ export function synthKoadWithFakes(
   return synthKoad({ jobs: FAKE_JOBS, handlerGroups: FAKE_HANDLER_GROUPS, routes: FAKE_ROUTES, ...options });
 }
 
-/** A built dashboard stand-in: a folder with an index.html. */
+/** A built dashboard stand-in: a folder with an index.html (one fixed folder, rewritten by each file). */
 export function fakeDashboardDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "koad-dashboard-"));
+  const dir = join(tmpdir(), "koad-fake-dashboard");
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "index.html"), "<!doctype html><title>KoAd</title>");
   return dir;
 }
