@@ -6,6 +6,14 @@ import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import { NagSuppressions } from "cdk-nag";
 import { Construct } from "constructs";
 
+/** What the page reads from `config.json` when deployed (docs/dashboard.md). */
+export interface DashboardConfig {
+  /** The HTTP API's URL. */
+  apiBaseUrl: string;
+  /** The Cognito hosted UI (`https://<prefix>.auth.<region>.amazoncognito.com`) and the app client. */
+  cognito: { domain: string; clientId: string };
+}
+
 export interface DashboardHostingProps {
   /** Origins the dashboard's scripts may call besides its own (the API, the Cognito domain). */
   connectSources: string[];
@@ -48,24 +56,22 @@ export class DashboardHosting extends Construct {
       serverAccessLogsPrefix: "s3/",
     });
 
-    const connect = ["'self'", ...props.connectSources].join(" ");
+    // The same policy the local server sends with the dashboard (infra/local), plus the API and the
+    // sign-in origins: the page loads and calls nothing else, and has no inline script or style.
+    const contentSecurityPolicy = [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      `connect-src ${["'self'", ...props.connectSources].join(" ")}`,
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; ");
     const headers = new cloudfront.ResponseHeadersPolicy(this, "SecurityHeaders", {
-      comment: "KoAd dashboard: HSTS, CSP, no framing, no sniffing",
+      comment: "KoAd dashboard: HSTS, CSP, no framing, no sniffing, no referrer",
       securityHeadersBehavior: {
-        contentSecurityPolicy: {
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
-            `connect-src ${connect}`,
-            "frame-ancestors 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "object-src 'none'",
-          ].join("; "),
-          override: true,
-        },
+        contentSecurityPolicy: { contentSecurityPolicy, override: true },
         strictTransportSecurity: {
           accessControlMaxAge: Duration.days(365),
           includeSubdomains: true,
@@ -73,10 +79,17 @@ export class DashboardHosting extends Construct {
         },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: {
-          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-          override: true,
-        },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: "Cross-Origin-Opener-Policy", value: "same-origin", override: true },
+          {
+            header: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=()",
+            override: true,
+          },
+        ],
       },
     });
 
@@ -127,12 +140,15 @@ export class DashboardHosting extends Construct {
   }
 
   /**
-   * Uploads the built dashboard and a `config.json` telling it where the API and sign-in are, then
-   * invalidates CloudFront's cache.
+   * Uploads the dashboard and the `config.json` the page reads (API URL, sign-in), which replaces the
+   * folder's local one, then invalidates CloudFront's cache.
    */
-  deploy(dashboardDir: string, config: Record<string, string>): s3deploy.BucketDeployment {
+  deploy(dashboardDir: string, config: DashboardConfig): s3deploy.BucketDeployment {
     const deployment = new s3deploy.BucketDeployment(this, "Deployment", {
-      sources: [s3deploy.Source.asset(dashboardDir), s3deploy.Source.jsonData("config.json", config)],
+      sources: [
+        s3deploy.Source.asset(dashboardDir, { exclude: ["config.json"] }),
+        s3deploy.Source.jsonData("config.json", config),
+      ],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ["/*"],

@@ -181,11 +181,8 @@ export class KoadStatelessStack extends Stack {
     const dashboardDir = props.dashboardDir ?? join(repoRoot, "dashboard");
     if (existsSync(dashboardDir)) {
       this.hosting.deploy(dashboardDir, {
-        apiUrl: this.api.apiEndpoint,
-        region: Aws.REGION,
-        userPoolId: stateful.userPool.userPoolId,
-        userPoolClientId: client.userPoolClientId,
-        authUrl: authDomain.baseUrl(),
+        apiBaseUrl: this.api.apiEndpoint,
+        cognito: { domain: authDomain.baseUrl(), clientId: client.userPoolClientId },
       });
     }
 
@@ -260,8 +257,10 @@ export class KoadStatelessStack extends Stack {
   }
 
   /**
-   * The dashboard's app client: authorization code with PKCE, no secret (it runs in a browser). It may
-   * read the role and customer claims but write none of them, so nobody can promote themselves.
+   * The dashboard's app client, without a secret (it runs in a browser). The page signs in through the
+   * hosted UI's implicit grant and takes the ID token out of the address at once (docs/dashboard.md);
+   * the authorization code grant (with PKCE) is allowed too, for a page that moves to it. The client
+   * may read the role and customer claims but write none of them, so nobody can promote themselves.
    */
   private userPoolClient(userPool: cognito.IUserPool, dashboardOrigin: string): cognito.UserPoolClient {
     return new cognito.UserPoolClient(this, "DashboardClient", {
@@ -269,9 +268,10 @@ export class KoadStatelessStack extends Stack {
       generateSecret: false,
       authFlows: { userSrp: true },
       oAuth: {
-        flows: { authorizationCodeGrant: true },
+        flows: { implicitCodeGrant: true, authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: [`${dashboardOrigin}/`],
+        // The page sends itself as redirect_uri: the root, or index.html when opened by name.
+        callbackUrls: [`${dashboardOrigin}/`, `${dashboardOrigin}/index.html`],
         logoutUrls: [`${dashboardOrigin}/`],
       },
       preventUserExistenceErrors: true,

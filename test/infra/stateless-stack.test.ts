@@ -187,7 +187,8 @@ describe("stateless stack: HTTP API", () => {
     );
     expect(client.Properties.WriteAttributes).toEqual(["name"]);
     expect(client.Properties.GenerateSecret).toBe(false);
-    expect(client.Properties.AllowedOAuthFlows).toEqual(["code"]);
+    expect(client.Properties.AllowedOAuthFlows).toEqual(["implicit", "code"]);
+    expect(client.Properties.AllowedOAuthScopes).toContain("openid");
   });
 
   it("adds routes of new handler groups without a stack change", () => {
@@ -372,9 +373,29 @@ describe("stateless stack: the customer dashboard's hosting", () => {
           StrictTransportSecurity: Match.objectLike({ Override: true }),
           ContentSecurityPolicy: Match.objectLike({ Override: true }),
           FrameOptions: { FrameOption: "DENY", Override: true },
+          ReferrerPolicy: { ReferrerPolicy: "no-referrer", Override: true },
         }),
       }),
     });
+  });
+
+  it("lets the page load only its own files and call only the API and the sign-in", () => {
+    const policy = Object.values(
+      template.findResources("AWS::CloudFront::ResponseHeadersPolicy"),
+    )[0] as Resource;
+    const csp = JSON.stringify(
+      policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy,
+    );
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "frame-ancestors 'none'",
+    ])
+      expect(csp).toContain(directive);
+    expect(csp).not.toContain("unsafe");
+    expect(csp).toMatch(/connect-src 'self' https:\/\/\*\.execute-api\./);
+    expect(csp).toContain("AuthDomain");
   });
 
   it("deploys the dashboard with its config.json only when the dashboard is built", () => {
@@ -384,7 +405,8 @@ describe("stateless stack: the customer dashboard's hosting", () => {
       fullTemplate.findResources("Custom::CDKBucketDeployment"),
     )[0] as Resource;
     expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
-    expect(JSON.stringify(deployment.Properties.SourceMarkers)).toContain("HttpApi");
+    const markers = JSON.stringify(deployment.Properties.SourceMarkers);
+    for (const source of ["HttpApi", "AuthDomain", "DashboardClient"]) expect(markers).toContain(source);
     expect(deployment.Properties.DistributionPaths).toEqual(["/*"]);
   });
 });
