@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
 import { HANDLER_GROUPS } from "../../functions/http/routes.js";
+import { JOBS } from "../../infra/jobs.js";
 import { createKoadApp } from "../../infra/koad-app.js";
 import { NO_DASHBOARD } from "../support/cdk.js";
 
@@ -33,8 +34,8 @@ const bundles = Object.entries(koad.stateless.functions).map(([name, fn]) => {
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe("function bundles", () => {
-  it("exist for every handler group", () => {
-    expect(bundles).toHaveLength(Object.keys(HANDLER_GROUPS).length);
+  it("exist for every handler group and job", () => {
+    expect(bundles).toHaveLength(Object.keys(HANDLER_GROUPS).length + Object.keys(JOBS).length);
   });
 
   it.each(bundles)("$name is one minified ESM file with its source map and the SDK inside", ({ dir }) => {
@@ -44,7 +45,10 @@ describe("function bundles", () => {
     expect(/export\s*\{[^}]*\bas handler\b/.test(code)).toBe(true);
     // Whatever the bundle still loads from node_modules at run time: only the SDK's optional CRT signers,
     // which it requires inside a try and which SigV4 (all KoAd uses) never needs.
-    const loaded = [...code.matchAll(/(?:require\(|import\(|from\s*)["']([^"'\s]+)["']/g)].map((m) => m[1]!);
+    // Module specifiers only (minified code has `from"` inside other strings too).
+    const specifier =
+      /(?:\brequire\(|\bimport\(|\bfrom\s*)["']((?:node:)?(?:@[\w.-]+\/)?[\w.-]+(?:\/[\w.-]+)*)["']/g;
+    const loaded = [...code.matchAll(specifier)].map((m) => m[1]!);
     expect(loaded).toContain("node:module"); // the banner's import: the scan sees imports
     const external = loaded.filter((name) => !name.startsWith("node:") && !NODE_BUILTINS.has(name));
     expect(external.filter((name) => !OPTIONAL_EXTERNALS.has(name))).toEqual([]);

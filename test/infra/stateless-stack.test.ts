@@ -1,6 +1,7 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { HANDLER_GROUPS, ROUTES } from "../../functions/http/routes.js";
+import { JOBS } from "../../infra/jobs.js";
 import { QUEUES } from "../../infra/resources.js";
 import { SCHEDULES } from "../../infra/schedules.js";
 import {
@@ -41,8 +42,10 @@ const logicalIdOf = (stack: typeof koad.stateless, construct: { node: { defaultC
   stack.getLogicalId(construct.node.defaultChild as never);
 
 describe("stateless stack: functions", () => {
-  it("has one function per handler group", () => {
-    expect(koadFunctionsOf(template)).toHaveLength(Object.keys(HANDLER_GROUPS).length);
+  it("has one function per handler group and per job", () => {
+    expect(koadFunctionsOf(template)).toHaveLength(
+      Object.keys(HANDLER_GROUPS).length + Object.keys(JOBS).length,
+    );
     expect(koadFunctionsOf(fullTemplate)).toHaveLength(
       Object.keys(FAKE_HANDLER_GROUPS).length + Object.keys(FAKE_JOBS).length,
     );
