@@ -13,6 +13,8 @@ export interface JobDefinition {
   /** Whether it publishes alerts to the SNS topic. */
   publishesAlerts: boolean;
   timeoutSeconds: number;
+  /** Table rights when deployed; default `readWrite`. */
+  table?: "none" | "read" | "readWrite";
 }
 
 export const JOBS: Record<string, JobDefinition> = {

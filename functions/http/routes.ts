@@ -4,7 +4,7 @@
  * the OpenAPI document all read this one table.
  */
 export const HANDLER_GROUPS = {
-  health: { entry: "functions/http/health.handler.ts" },
+  health: { entry: "functions/http/health.handler.ts", table: "none" },
   customers: { entry: "functions/http/customers.handler.ts" },
   contracts: { entry: "functions/http/contracts.handler.ts" },
   bookings: { entry: "functions/http/bookings.handler.ts" },
@@ -20,6 +20,20 @@ export const HANDLER_GROUPS = {
 } as const;
 
 export type HandlerGroup = keyof typeof HANDLER_GROUPS;
+
+/**
+ * What a handler group's function may touch when deployed; the CDK stack grants exactly this and no
+ * more. Every field but `entry` is optional, so a new group needs only its entry.
+ */
+export interface HandlerGroupSpec {
+  entry: string;
+  /** Table rights. Default: `read` when every route of the group is a GET, else `readWrite`. */
+  table?: "none" | "read" | "readWrite";
+  /** Queues it sends to, by their name in infra/resources.ts QUEUES (it gets their URLs and send rights). */
+  sendsTo?: readonly string[];
+  /** Whether it publishes alerts to the SNS topic (it gets ALERT_TOPIC_ARN and publish rights). */
+  publishesAlerts?: boolean;
+}
 
 export interface RouteSpec {
   group: HandlerGroup;
