@@ -5,6 +5,8 @@ import { setUseCaseDeps } from "../../functions/shared/deps.js";
 import type { HttpEvent, HttpResult } from "../../functions/shared/http.js";
 import { httpApiEvent } from "../../infra/local/http-event.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
+import { ensureQueue, localSqsClient, startSqsLocal } from "../../infra/local/sqs-local.js";
+import { QUEUES } from "../../infra/resources.js";
 import type { StoreDeps } from "./dynamo.js";
 
 type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
@@ -31,6 +33,13 @@ export interface InvocationResult {
 export async function inProcessApi(deps: StoreDeps) {
   process.env.TABLE_NAME = deps.tableName;
   process.env.DYNAMODB_ENDPOINT = deps.endpoint;
+  // The queues the handlers send to, on a real local SQS server (each test file its own).
+  const sqsServer = await startSqsLocal();
+  const sqs = localSqsClient(sqsServer.endpoint);
+  process.env.SQS_ENDPOINT = sqsServer.endpoint;
+  for (const definition of Object.values(QUEUES)) {
+    process.env[definition.urlEnvironmentVariable] = (await ensureQueue(sqs, definition)).url;
+  }
   setUseCaseDeps(deps);
   const handlers = new Map<HandlerGroup, Handler>();
   for (const [group, { entry }] of Object.entries(HANDLER_GROUPS) as [HandlerGroup, { entry: string }][]) {
