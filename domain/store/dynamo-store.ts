@@ -976,12 +976,13 @@ function contractItem(contract: Contract): Record<string, unknown> {
   };
 }
 
-function periodItem(period: PeriodUsage): Record<string, unknown> {
+/** The item of a month's usage (also for seeding tests and benchmarks with real shapes). */
+export function periodItem(period: PeriodUsage): Record<string, unknown> {
   return { ...keys.period(period.contractId, period.month), entity: "period", ...period };
 }
 
 /** A pool's draws per month are two flat maps on the item, so a booking can add to one month in place. */
-function poolItem(pool: PoolUsage): Record<string, unknown> {
+export function poolItem(pool: PoolUsage): Record<string, unknown> {
   const { months, ...rest } = pool;
   const usedByMonth: Record<string, number> = {};
   const overageByMonth: Record<string, number> = {};

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Booking } from "../../domain/booking.js";
 import { initialPoolMinutes, newContract } from "../../domain/contract.js";
 import { randomIds } from "../../domain/ids.js";
-import { newPool } from "../../domain/ledger.js";
+import { emptyPeriod, newPool } from "../../domain/ledger.js";
 import { FixedClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { DynamoStore, periodItem, poolItem } from "../../domain/store/dynamo-store.js";
 import { keys } from "../../domain/store/keys.js";
 import { mapLimit } from "../../domain/use-cases/notices.js";
 import { setUseCaseDeps } from "../../functions/shared/deps.js";
@@ -167,20 +167,9 @@ describe(`month close of ${CONTRACTS} contracts`, () => {
           "2025-12": { usedMinutes: HISTORY_BOOKINGS * 30, overageMinutes: 0 },
         };
         if (january.length > 0) months["2026-01"] = { usedMinutes: 60, overageMinutes: 0 };
-        items.push({ ...keys.pool(contract.id), entity: "pool", ...pool, usedMinutes: used, months });
+        items.push(poolItem({ ...pool, usedMinutes: used, months }));
       } else if (january.length > 0) {
-        items.push({
-          ...keys.period(contract.id, "2026-01"),
-          entity: "period",
-          contractId: contract.id,
-          month: "2026-01",
-          usedMinutes: 60,
-          fromPoolMinutes: 0,
-          overageMinutes: 0,
-          expiredMinutes: 0,
-          thresholdsNotified: [],
-          version: 1,
-        });
+        items.push(periodItem({ ...emptyPeriod(contract.id, "2026-01"), usedMinutes: 60, version: 1 }));
       }
     }
     await writeAll(items);
