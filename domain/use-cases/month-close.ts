@@ -4,6 +4,7 @@ import { type Contract, isMonthClosed } from "../contract.js";
 import { ContentionError, MonthNotEndedError, NotFoundError } from "../errors.js";
 import type { CloseJob, CloseJobQueue } from "../ports.js";
 import type { Page } from "../repositories.js";
+import { type SlaReport, slaReport } from "../sla-report.js";
 import {
   buildStatement,
   type ContractStatement,
@@ -13,6 +14,7 @@ import {
 } from "../statement.js";
 import { currentMonth } from "./contracts.js";
 import type { UseCaseDeps } from "./deps.js";
+import { ticketsOfMonth } from "./sla-report.js";
 
 /** Who runs the scheduled close: the schedule acts with the rights of an administrator. */
 export const SCHEDULER_ACTOR: Actor = { role: "admin", customerId: null, subject: "system:scheduler" };
@@ -136,6 +138,8 @@ export interface CustomerStatement {
   contracts: ContractStatement[];
   /** Fees and overage charges of all contracts. */
   totalCents: number;
+  /** How the customer's SLAs were kept for the tickets received in the month. */
+  sla: SlaReport;
 }
 
 /**
@@ -158,6 +162,9 @@ export async function getCustomerStatement(
       a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt < b.createdAt ? -1 : 1,
     );
   const statements = await Promise.all(contracts.map((contract) => contractStatement(deps, contract, month)));
+  const tickets = (
+    await Promise.all(contracts.map((contract) => ticketsOfMonth(deps, contract, month)))
+  ).flat();
   const status =
     contracts.length > 0
       ? statements.every((s) => s.status === "closed")
@@ -172,6 +179,7 @@ export async function getCustomerStatement(
     status,
     contracts: statements,
     totalCents: statements.reduce((sum, s) => sum + s.feeCents + s.overageCents, 0),
+    sla: slaReport(tickets, month, deps.clock.now()),
   };
 }
 

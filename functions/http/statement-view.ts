@@ -10,6 +10,7 @@ export function customerStatementView(statement: CustomerStatement) {
     status: statement.status,
     totalCents: statement.totalCents,
     contracts: statement.contracts.map(contractStatementView),
+    sla: statement.sla,
   };
 }
 

@@ -240,6 +240,15 @@ describe("tickets and the SLA watch (local system over HTTP)", () => {
     expect(report.body.met).toBeGreaterThanOrEqual(1);
     expect(report.body.breached).toBeGreaterThanOrEqual(1);
     expect(Object.keys(report.body.byPriority)).toEqual(["P1", "P2", "P3", "P4"]);
+    // The month's statement carries the same SLA figures.
+    const statement = await api(
+      tokens.customer,
+      "GET",
+      `/customers/${customerId}/statements/${report.body.month}`,
+    );
+    expect(statement.status).toBe(200);
+    const { customerId: _customer, ...figures } = report.body;
+    expect(statement.body.sla).toEqual(figures);
     expect(
       (await api(tokens.other, "GET", `/customers/${customerId}/sla-report?month=${month}`)).status,
     ).toBe(404);

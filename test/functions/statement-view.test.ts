@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { slaReport } from "../../domain/sla-report.js";
 import { buildStatement } from "../../domain/statement.js";
 import type { CustomerStatement } from "../../domain/use-cases/month-close.js";
 import {
@@ -21,7 +22,14 @@ function statementWith(descriptions: string[]): CustomerStatement {
     book(ledger, `2026-01-${String(i + 10)}`, 30, i % 2 ? "project" : "service", description);
   }
   const contract = buildStatement({ ...ledger, month: "2026-01" });
-  return { customerId: "cus_1", month: "2026-01", status: "open", contracts: [contract], totalCents: 50_000 };
+  return {
+    customerId: "cus_1",
+    month: "2026-01",
+    status: "open",
+    contracts: [contract],
+    totalCents: 50_000,
+    sla: slaReport([], "2026-01", new Date("2026-01-31T12:00:00Z")),
+  };
 }
 
 describe("statementCsv", () => {

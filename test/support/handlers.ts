@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
 import { HANDLER_GROUPS, type HandlerGroup, routeSpec } from "../../functions/http/routes.js";
@@ -5,6 +7,7 @@ import { setUseCaseDeps } from "../../functions/shared/deps.js";
 import type { HttpEvent, HttpResult } from "../../functions/shared/http.js";
 import { httpApiEvent } from "../../infra/local/http-event.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
+import { repoRoot } from "../../infra/local/paths.js";
 import { ensureQueue, localSqsClient, startSqsLocal } from "../../infra/local/sqs-local.js";
 import { QUEUES } from "../../infra/resources.js";
 import type { StoreDeps } from "./dynamo.js";
@@ -43,7 +46,7 @@ export async function inProcessApi(deps: StoreDeps) {
   setUseCaseDeps(deps);
   const handlers = new Map<HandlerGroup, Handler>();
   for (const [group, { entry }] of Object.entries(HANDLER_GROUPS) as [HandlerGroup, { entry: string }][]) {
-    const module = (await import(`../../${entry.replace(/\.ts$/, ".js")}`)) as { handler: Handler };
+    const module = (await import(pathToFileURL(join(repoRoot, entry)).href)) as { handler: Handler };
     handlers.set(group, module.handler);
   }
   return {
