@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { useCaseDeps } from "../../functions/shared/deps.js";
 import { startLocalSystem } from "./local-system.js";
 import { defaultDataDir } from "./paths.js";
-import { seedDemo } from "./seed.js";
+import { seedDemo, seedSampleWork } from "./seed.js";
 import { signLocalToken } from "./token.js";
 
 // npm start -- [--port N] [--in-memory] [--no-seed]
@@ -38,6 +38,7 @@ process.on("SIGTERM", stop);
 
 console.log(`KoAd is running at ${system.url} (DynamoDB Local at ${system.dynamoEndpoint})`);
 const seeded = values["no-seed"] ? null : await seedDemo(useCaseDeps());
+if (seeded) await seedSampleWork(useCaseDeps(), seeded);
 const customers = await useCaseDeps().store.listCustomers({ limit: 1 });
 const demoCustomer = seeded?.customerId ?? customers.items[0]?.id;
 if (seeded)

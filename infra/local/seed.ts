@@ -1,8 +1,11 @@
 import type { Actor } from "../../domain/access.js";
 import { addMonths, monthOf } from "../../domain/calendar.js";
+import { bookHours } from "../../domain/use-cases/bookings.js";
 import { createContract, today } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
+import { openTicket } from "../../domain/use-cases/tickets.js";
+import { slaDeps } from "../../functions/shared/sla-deps.js";
 
 const seeder: Actor = { role: "admin", customerId: null, subject: "local-seed" };
 
@@ -39,4 +42,34 @@ export async function seedDemo(deps: UseCaseDeps): Promise<SeededDemo | null> {
     fallbackContractId: pool.id,
   });
   return { customerId: customer.id, monthlyContractId: monthly.id, prepaidContractId: pool.id };
+}
+
+/**
+ * Some work on the demo contracts so a first look at the dashboard shows something: bookings this
+ * month and last month, and an open ticket. `npm start` adds it to a fresh demo; tests seed their own.
+ */
+export async function seedSampleWork(deps: UseCaseDeps, demo: SeededDemo): Promise<void> {
+  const technician: Actor = { role: "technician", customerId: null, subject: "Jana Berger" };
+  const day = today(deps);
+  const lastMonth = addMonths(monthOf(day), -1);
+  const work: [string, string, number, "service" | "project", string][] = [
+    [demo.monthlyContractId, `${lastMonth}-06`, 240, "service", "Monthly patch day: servers and clients"],
+    [demo.monthlyContractId, `${lastMonth}-19`, 95, "service", "Printer queue on the second floor"],
+    [demo.prepaidContractId, `${lastMonth}-22`, 180, "project", "Firewall rules for the new branch office"],
+    [
+      demo.monthlyContractId,
+      `${monthOf(day)}-01` <= day ? `${monthOf(day)}-01` : day,
+      50,
+      "service",
+      "Mailbox quota raised",
+    ],
+  ];
+  for (const [contractId, date, minutes, category, description] of work) {
+    await bookHours(deps, technician, contractId, { date, minutes, category, description });
+  }
+  await openTicket(slaDeps(deps), technician, {
+    contractId: demo.monthlyContractId,
+    priority: "P2",
+    subject: "VPN drops every few minutes",
+  });
 }
