@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GetQueueAttributesCommand, SendMessageBatchCommand } from "@aws-sdk/client-sqs";
+import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
@@ -14,6 +14,7 @@ import { localSqsClient } from "../../infra/local/sqs-local.js";
 import { signLocalToken } from "../../infra/local/token.js";
 import { csvRecords } from "../support/csv.js";
 import { tableReader } from "../support/month-close-world.js";
+import { queueDepth } from "../support/queues.js";
 
 let system: LocalSystem;
 let dataDir: string;
@@ -291,18 +292,7 @@ describe("month close through the local system", () => {
       return (response.body as StatementBody).status === "closed" ? (response.body as StatementBody) : null;
     });
     expect(march.contracts).toHaveLength(2);
-    const depth = async (url: string) => {
-      const { Attributes } = await sqs.send(
-        new GetQueueAttributesCommand({
-          QueueUrl: url,
-          AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-        }),
-      );
-      return (
-        Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
-        Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
-      );
-    };
+    const depth = (url: string) => queueDepth(sqs, url);
     await until("the poison message in the DLQ", async () =>
       (await depth(system.queues.monthClose.deadLetterUrl)) === 1 ? true : null,
     );

@@ -1,8 +1,9 @@
-import { GetQueueAttributesCommand, SendMessageBatchCommand } from "@aws-sdk/client-sqs";
+import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localSqsClient } from "../../infra/local/sqs-local.js";
 import { QUEUES } from "../../infra/resources.js";
 import { startTestApi, type TestApi } from "../support/local-api.js";
+import { queueDepth } from "../support/queues.js";
 import { startMonthForTests } from "../support/route-fixtures.js";
 
 /**
@@ -81,18 +82,7 @@ describe("poison messages on the ticket queue", () => {
         ],
       }),
     );
-    const depth = async (url: string) => {
-      const { Attributes } = await sqs.send(
-        new GetQueueAttributesCommand({
-          QueueUrl: url,
-          AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-        }),
-      );
-      return (
-        Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
-        Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
-      );
-    };
+    const depth = (url: string) => queueDepth(sqs, url);
     await until("three poison messages in the dead-letter queue", async () =>
       (await depth(api.system.queues.tickets.deadLetterUrl)) === 3 ? true : null,
     );
