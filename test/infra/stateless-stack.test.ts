@@ -30,7 +30,6 @@ const full = synthKoadWithFakes({
 const fullTemplate = full.statelessTemplate;
 
 /** A template fragment: CloudFormation JSON, as `Template.findResources` returns it. */
-// biome-ignore lint/suspicious/noExplicitAny: the template is untyped JSON; assertions check its shape.
 type Cfn = Record<string, any>;
 type Resource = { Properties: Cfn };
 const functionsOf = (t: typeof template) =>
