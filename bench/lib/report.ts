@@ -199,7 +199,7 @@ export function checksOf(r: Omit<Results, "checks">): Check[] {
     checks.push(
       {
         item: 6,
-        measure: `SLA sweep items read, ${s.openSmall} / ${s.openLarge} open`,
+        measure: `SLA sweep items read, ${s.openSmall.toLocaleString("en-US")} / ${s.openLarge.toLocaleString("en-US")} open tickets`,
         value: `${s.reads1k} / ${s.reads100k} (${s.dueSmall} / ${s.dueLarge} due; median of ${s.sweeps} sweeps each)`,
         target: "equal, about 10",
         pass: s.reads100k === s.reads1k && s.reads1k <= 2 * s.dueSmall,
