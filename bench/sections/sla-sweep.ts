@@ -1,34 +1,41 @@
 /**
- * Item 6, the SLA watch: PLUGGABLE. It runs once the SLA watch exists (branch `sla`); until then the
- * run records `{"status": "not built yet"}`.
+ * Item 6, the SLA watch, on the real handlers: the sweep (`functions/jobs/sla-sweep.handler.ts`), the
+ * ticket-queue consumer (`functions/jobs/ticket-queue.handler.ts`) and `POST /tickets`.
  *
- * Written against the SPEC's semantics, so it should need little change when the watch lands:
- * - Tickets are opened through the real `POST /tickets` handler (body `{contractId, priority,
- *   subject}`, technician claims), which sends `ticket.opened` to the ticket queue (a local SQS
- *   server here); the bench delivers the queue's messages to the consumer
- *   `functions/jobs/ticket-queue.handler.ts` as an event source mapping would, and counts the
- *   consumer's DynamoDB requests per message.
- * - ASSUMPTION: the sweep is `functions/jobs/sla-sweep.handler.ts`, `handler({scheduledAt}, Context)`,
- *   and it and the consumer take their ports from `useCaseDeps()`, so the bench can put a metered
- *   store and a clock it moves in place with `setUseCaseDeps`.
- * - The many open tickets that are NOT due are copies of one opened ticket's items (every item that
- *   names its id, with a new id), written in batches: 100,000 tickets through the API would take
- *   minutes and measure the opening, not the sweep.
- * - Each sweep finds 10 tickets due: P1 tickets (60 in-window minutes, 7x24) opened 61 minutes before
- *   it; the copies are P4 with a 10-day window, far from due.
+ * - The watch keeps each open ticket's next moment on the ticket item (byDueAt index, `DUE#sla#<shard>`,
+ *   sort key `<moment>#<ticketId>#<stage>`): a sweep queries each shard up to now, so it should read
+ *   the tickets that are due and nothing else, however many are open.
+ * - The handlers take their ports from `useCaseDeps()` (a metered store, a clock the bench moves) and
+ *   `slaDeps()`: the ticket queue is the real SQS adapter on a local SQS server, alerts go to the
+ *   configured publisher (the log, silenced). The bench delivers the queue's messages to the consumer
+ *   as an event source mapping would (batches of `QUEUES.tickets.batchSize`) and counts the consumer's
+ *   DynamoDB requests per message, by message type.
+ * - Each sweep finds 10 tickets due: P1 tickets (60 in-window minutes, 7x24) opened through the API 61
+ *   minutes before it, so both their warning and their breach are due.
+ * - The open tickets that are NOT due are seeded straight into the table: ticket items built by the
+ *   store's `ticketItem` from the domain's `openedTicket` (distinct ids, P4 with a 10-day window,
+ *   received during the 24 hours before the first sweep, so their moments lie 8 to 9 days ahead),
+ *   BatchWrite 25 at a time. 100,000 tickets through the API would take many minutes and measure the
+ *   opening, not the sweep.
+ * - Sweep time is the handler's wall time (4 shard queries, one SQS batch, the outbox query), median
+ *   of its runs, after one unmeasured warm-up round.
  */
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
 import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { dateIn, monthOf } from "../../domain/calendar.js";
+import type { Contract } from "../../domain/contract.js";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
 import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { INDEX, keys } from "../../domain/store/keys.js";
+import { ticketItem } from "../../domain/store/ticket-store.js";
+import { openedTicket } from "../../domain/ticket-clock.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
 import { HANDLER_GROUPS, routeSpec } from "../../functions/http/routes.js";
@@ -38,9 +45,10 @@ import { repoRoot } from "../../infra/local/paths.js";
 import { ensureTable } from "../../infra/local/provision.js";
 import { ensureQueue, type LocalQueue, localSqsClient, startSqsLocal } from "../../infra/local/sqs-local.js";
 import { QUEUES } from "../../infra/resources.js";
+import { dropTable, writeItems } from "../lib/batch-write.js";
 import { type DynamoMeter, meterDynamo } from "../lib/dynamo-meter.js";
-import { batches, httpEvent, sqsEventOf } from "../lib/events.js";
-import { elapsedMs, mapConcurrent, median, ratio, round } from "../lib/stats.js";
+import { httpEvent, sqsEventOf } from "../lib/events.js";
+import { elapsedMs, median, ratio, round } from "../lib/stats.js";
 import { BENCH_ADMIN } from "./booking.js";
 import type { NotBuilt } from "./month-close.js";
 
@@ -49,6 +57,8 @@ export const TICKET_QUEUE_CONSUMER = "functions/jobs/ticket-queue.handler.ts";
 const OPEN_TICKET = "POST /tickets";
 const DUE_PER_SWEEP = 10;
 const TECHNICIAN_CLAIMS = { sub: "bench-technician", "custom:role": "technician" };
+/** BatchWrite calls in flight while seeding the tickets. */
+const SEED_LANES = 4;
 
 export interface SlaSweepFigures {
   status: "measured";
@@ -57,13 +67,29 @@ export interface SlaSweepFigures {
   /** Items the sweep read (median of its runs) with the small and the large number of open tickets. */
   reads1k: number;
   reads100k: number;
+  /** Watch entries the sweep found due (median): the 10 tickets, whatever else is open. */
+  dueSmall: number;
+  dueLarge: number;
   /** Median sweep time, large / small: under 2. */
   timeRatio: number;
   sweepMedianMsSmall: number;
   sweepMedianMsLarge: number;
-  /** DynamoDB requests of the ticket-queue consumer per message: at most 2. */
+  sweeps: number;
+  /** DynamoDB requests of the consumer per `sla.check` message (the one that writes): at most 2. */
   requestsPerMessage: number;
-  messages: number;
+  /** The same for `ticket.opened` (a ticket not yet due costs nothing), and over all messages. */
+  requestsPerOpenedMessage: number;
+  requestsPerMessageAll: number;
+  checkMessages: number;
+  openedMessages: number;
+  /** Due tickets found afterwards with both their warning and their breach raised, of all due tickets. */
+  alertedTickets: number;
+  alertedOf: number;
+  /** Entries in the SLA watch index after the large series, counted (all shards): the open tickets. */
+  watchedLarge: number;
+  /** Tickets written by BatchWrite to reach the large number, and the seconds it took. */
+  seededTickets: number;
+  seedSeconds: number;
 }
 
 export function slaWatchBuilt(): NotBuilt | null {
@@ -76,7 +102,7 @@ export function slaWatchBuilt(): NotBuilt | null {
 
 type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 type QueueHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
-type SweepHandler = (event: { scheduledAt: string }, context: Context) => Promise<unknown>;
+type SweepHandler = (event: unknown, context: Context) => Promise<{ due: number; read: number }>;
 
 async function load<T>(entry: string): Promise<T> {
   return ((await import(pathToFileURL(join(repoRoot, entry)).href)) as { handler: T }).handler;
@@ -108,60 +134,87 @@ async function deliver(sqs: SQSClient, queue: LocalQueue, consumer: QueueHandler
   }
 }
 
-function replaceInValues(value: unknown, from: string, to: string): unknown {
-  if (typeof value === "string") return value.split(from).join(to);
-  if (Array.isArray(value)) return value.map((v) => replaceInValues(v, from, to));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceInValues(v, from, to)]));
-  }
-  return value;
+/**
+ * Writes `count` open P4 tickets of `contract`, received during the 24 hours before `now`: ticket
+ * items as the store writes them (`ticketItem`), each with its own id and its watch entry.
+ */
+async function seedOpenTickets(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  contract: Contract,
+  count: number,
+  now: Date,
+): Promise<number> {
+  const spreadMs = 24 * 3_600_000;
+  const items = Array.from({ length: count }, (_, i) =>
+    ticketItem(
+      openedTicket({
+        id: randomIds.newId("tkt"),
+        contractId: contract.id,
+        customerId: contract.customerId,
+        priority: "P4",
+        subject: `Seeded ${i}`,
+        receivedAt: new Date(now.getTime() - Math.floor((i / Math.max(1, count)) * spreadMs)),
+        sla: contract.sla,
+        openedBy: "bench-technician",
+        now,
+      }),
+    ),
+  );
+  return writeItems(doc, tableName, items, SEED_LANES);
 }
 
-/** Writes `copies` copies of every item that names `ticketId`, each under a new ticket id. */
-async function cloneTicket(doc: DynamoDBDocumentClient, tableName: string, ticketId: string, copies: number) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
-    for (const item of page.Items ?? []) if (JSON.stringify(item).includes(ticketId)) items.push(item);
-    start = page.LastEvaluatedKey;
-  } while (start);
-  const prefix = ticketId.slice(0, ticketId.indexOf("_"));
-  const clones = Array.from({ length: copies }, () => randomIds.newId(prefix)).flatMap((id) =>
-    items.map((item) => replaceInValues(item, ticketId, id) as Record<string, unknown>),
-  );
-  await mapConcurrent(batches(clones, 25), 8, async (batch) => {
-    let pending: Record<string, unknown>[] = batch.map((Item) => ({ PutRequest: { Item } }));
-    while (pending.length > 0) {
-      const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      pending = (result.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];
-    }
-  });
+/** Counts the entries of the SLA watch index, every shard (a check of the seeding; never timed). */
+async function countWatched(doc: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  let total = 0;
+  for (const shard of keys.slaWatchShards()) {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: INDEX.byDueAt.name,
+          KeyConditionExpression: "gsi3pk = :shard",
+          ExpressionAttributeValues: { ":shard": shard },
+          Select: "COUNT",
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      total += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+  return total;
 }
 
 export async function measureSlaSweep(
   endpoint: string,
   sizes: { small: number; large: number; sweeps: number },
+  log: (message: string) => void = () => undefined,
 ): Promise<SlaSweepFigures | NotBuilt> {
   const missing = slaWatchBuilt();
   if (missing) return missing;
   const sqsServer = await startSqsLocal();
+  const tableName = `bench-sla-${randomUUID()}`;
+  const { setSlaAdapters } = await import("../../functions/shared/sla-deps.js");
   try {
     const sqs = localSqsClient(sqsServer.endpoint);
     const queue = await ensureQueue(sqs, QUEUES.tickets, `bench-${randomUUID().slice(0, 8)}-`);
-    Object.assign(process.env, {
-      SQS_ENDPOINT: sqsServer.endpoint,
-      [QUEUES.tickets.urlEnvironmentVariable]: queue.url,
-    });
-    const tableName = `bench-sla-${randomUUID()}`;
     await ensureTable(endpoint, tableName);
     const doc = createDocumentClient({ tableName, endpoint });
     const meter: DynamoMeter = meterDynamo(doc);
-    const t0 = new Date();
+    const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
     const clock = new FixedClock(t0);
     const { setUseCaseDeps, useCaseDeps } = await import("../../functions/shared/deps.js");
     const deps = { ...useCaseDeps(), store: new DynamoStore(doc, tableName), clock };
     setUseCaseDeps(deps);
+    // The production adapters: the SQS ticket queue (on the local server) and the configured publisher.
+    const { SqsTicketQueue } = await import("../../functions/shared/ticket-queue.js");
+    const { configuredAlertPublisher } = await import("../../functions/shared/alert-publisher.js");
+    setSlaAdapters({
+      ticketQueue: new SqsTicketQueue(sqs, queue.url),
+      alertPublisher: configuredAlertPublisher(),
+    });
 
     const group = routeSpec(OPEN_TICKET)?.group as string;
     const tickets = await load<HttpHandler>(
@@ -194,56 +247,93 @@ export async function measureSlaSweep(
       return JSON.parse(result.body ?? "{}").id as string;
     };
 
-    let messages = 0;
-    let consumerRequests = 0;
-    const deliverCounted = async () => {
+    const counted = { opened: { messages: 0, requests: 0 }, check: { messages: 0, requests: 0 } };
+    const deliverCounted = async (kind: keyof typeof counted) => {
       meter.reset();
-      messages += await deliver(sqs, queue, consumer);
-      consumerRequests += meter.requests();
+      counted[kind].messages += await deliver(sqs, queue, consumer);
+      counted[kind].requests += meter.requests();
     };
 
-    const template = await open("P4");
-    await deliverCounted();
+    await open("P4");
+    await deliverCounted("opened");
     let openTickets = 1;
     let at = t0.getTime();
-    const sweepRuns = async () => {
+    let alertedTickets = 0;
+    let alertedOf = 0;
+    const sweepRuns = async (runs: number) => {
       const reads: number[] = [];
+      const due: number[] = [];
       const times: number[] = [];
-      for (let r = 0; r < sizes.sweeps; r++) {
+      for (let r = 0; r < runs; r++) {
         clock.set(new Date(at));
-        for (let i = 0; i < DUE_PER_SWEEP; i++) await open("P1");
-        await deliverCounted();
+        const dueIds: string[] = [];
+        for (let i = 0; i < DUE_PER_SWEEP; i++) dueIds.push(await open("P1"));
+        await deliverCounted("opened");
         at += 61 * 60_000;
         clock.set(new Date(at));
         meter.reset();
         const start = process.hrtime.bigint();
-        await sweep({ scheduledAt: new Date(at).toISOString() }, lambdaContext("koad-job-sla-sweep"));
+        const result = await sweep(
+          { scheduledAt: new Date(at).toISOString() },
+          lambdaContext("koad-job-sla-sweep"),
+        );
         times.push(elapsedMs(start));
         reads.push(meter.itemsRead());
-        await deliverCounted(); // whatever the sweep enqueued
+        due.push(result.due);
+        await deliverCounted("check"); // the checks the sweep enqueued
+        for (const id of dueIds) {
+          const ticket = await deps.store.tickets.getTicket(id);
+          if (ticket?.warnedAt && ticket.breachedAt) alertedTickets++;
+          alertedOf++;
+        }
         at += 60_000;
       }
-      return { reads: median(reads), ms: median(times) };
+      return { reads: median(reads), due: median(due), ms: median(times) };
     };
 
-    await cloneTicket(doc, tableName, template, sizes.small - openTickets);
+    await seedOpenTickets(doc, tableName, contract, sizes.small - openTickets, t0);
     openTickets = sizes.small;
-    const small = await sweepRuns();
-    await cloneTicket(doc, tableName, template, sizes.large - openTickets);
-    const large = await sweepRuns();
+    await sweepRuns(1); // warm-up
+    const small = await sweepRuns(sizes.sweeps);
+    log(`  ${sizes.small} open: sweep median ${round(small.ms)} ms, ${small.reads} items read`);
+    const seedSeconds = await seedOpenTickets(doc, tableName, contract, sizes.large - openTickets, t0);
+    log(`  seeded ${sizes.large - openTickets} open tickets in ${round(seedSeconds, 1)} s`);
+    const large = await sweepRuns(sizes.sweeps);
+    const watchedLarge = await countWatched(doc, tableName);
+    log(
+      `  ${sizes.large} open (${watchedLarge} in the watch index): sweep median ${round(large.ms)} ms, ${large.reads} items read`,
+    );
+    const perMessage = (c: { messages: number; requests: number }) =>
+      round(c.requests / Math.max(1, c.messages));
     return {
       status: "measured",
       openSmall: sizes.small,
       openLarge: sizes.large,
       reads1k: small.reads,
       reads100k: large.reads,
+      dueSmall: small.due,
+      dueLarge: large.due,
       timeRatio: ratio(large.ms, small.ms),
       sweepMedianMsSmall: round(small.ms),
       sweepMedianMsLarge: round(large.ms),
-      requestsPerMessage: round(consumerRequests / Math.max(1, messages)),
-      messages,
+      sweeps: sizes.sweeps,
+      requestsPerMessage: perMessage(counted.check),
+      requestsPerOpenedMessage: perMessage(counted.opened),
+      requestsPerMessageAll: perMessage({
+        messages: counted.check.messages + counted.opened.messages,
+        requests: counted.check.requests + counted.opened.requests,
+      }),
+      checkMessages: counted.check.messages,
+      openedMessages: counted.opened.messages,
+      alertedTickets,
+      alertedOf,
+      watchedLarge,
+      seededTickets: sizes.large - 1,
+      seedSeconds: round(seedSeconds, 1),
     };
   } finally {
+    setSlaAdapters({});
+    await dropTable(endpoint, tableName).catch(() => undefined);
     await sqsServer.stop();
   }
 }

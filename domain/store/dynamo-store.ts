@@ -966,7 +966,8 @@ function withCursor<T>(items: T[], lastKey: Record<string, unknown> | undefined)
   return cursor ? { items, cursor } : { items };
 }
 
-function contractItem(contract: Contract): Record<string, unknown> {
+/** The item of a contract (also for seeding benchmarks with real shapes). */
+export function contractItem(contract: Contract): Record<string, unknown> {
   return {
     ...keys.contract(contract.id),
     ...keys.contractOfCustomer(contract.customerId, contract.id),
@@ -993,6 +994,7 @@ export function poolItem(pool: PoolUsage): Record<string, unknown> {
   return { ...keys.pool(pool.contractId), entity: "pool", ...rest, usedByMonth, overageByMonth };
 }
 
-function bookingItem(booking: Booking): Record<string, unknown> {
+/** The item of a booking (also for seeding benchmarks with real shapes). */
+export function bookingItem(booking: Booking): Record<string, unknown> {
   return { ...keys.booking(booking.contractId, booking.id), entity: "booking", ...booking };
 }
