@@ -1,4 +1,5 @@
 import type { IsoDate } from "./calendar.js";
+import { isHolidayRegion } from "./holiday-regions.js";
 import { COMPILED_HOLIDAYS as TABLE } from "./public-holidays.data.js";
 
 /**
@@ -19,11 +20,6 @@ function splitDates(encoded: string): string[] {
   return encoded.match(/[+-]?\d{4}/g) ?? [];
 }
 
-/** Whether holidays of this region are known: a country or subdivision of the compiled table. */
-export function isHolidayRegion(region: string): boolean {
-  return region in COMPILED_HOLIDAYS.countries || region in COMPILED_HOLIDAYS.subdivisions;
-}
-
 export function holidayYearsCovered(): { from: number; to: number } {
   return { from: COMPILED_HOLIDAYS.from, to: COMPILED_HOLIDAYS.to };
 }
@@ -41,7 +37,7 @@ export function publicHolidays(region: string, year: number): ReadonlySet<IsoDat
   }
   const country = region.split("-")[0] ?? region;
   const national = COMPILED_HOLIDAYS.countries[country];
-  if (!national || (region !== country && !(region in COMPILED_HOLIDAYS.subdivisions))) {
+  if (!national || !isHolidayRegion(region)) {
     throw new RangeError(`Unknown holiday region ${region}`);
   }
   const days = new Set(splitDates(national[index] ?? ""));

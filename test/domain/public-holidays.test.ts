@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { HOLIDAY_REGIONS } from "../../domain/holiday-regions.data.js";
+import { isHolidayRegion } from "../../domain/holiday-regions.js";
 import { COMPILED_HOLIDAYS } from "../../domain/public-holidays.data.js";
-import { holidayYearsCovered, isHolidayRegion, publicHolidays } from "../../domain/public-holidays.js";
-import { compileHolidays } from "../../infra/holidays/compile.js";
+import { holidayYearsCovered, publicHolidays } from "../../domain/public-holidays.js";
+import { compileHolidays, holidayRegions } from "../../infra/holidays/compile.js";
 
 describe("public holidays table", () => {
   it("is exactly what date-holidays says today (run `npm run holidays` after upgrading it)", () => {
-    expect(COMPILED_HOLIDAYS).toEqual(compileHolidays());
+    const compiled = compileHolidays();
+    expect(COMPILED_HOLIDAYS).toEqual(compiled);
+    expect(HOLIDAY_REGIONS).toEqual(holidayRegions(compiled));
   });
 
   it("knows German, Austrian and Swiss regions and refuses others", () => {

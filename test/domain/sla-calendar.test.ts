@@ -2,7 +2,6 @@ import Holidays from "date-holidays";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../domain/calendar.js";
-import { isHolidayRegion } from "../../domain/public-holidays.js";
 import { responseClock, slaCalendar, spansOf } from "../../domain/sla-calendar.js";
 import { DEFAULT_SLA, type SlaTerms, type WeeklySpan } from "../../domain/sla-terms.js";
 
@@ -318,14 +317,5 @@ describe("responseClock (table)", () => {
     expect(() => slaCalendar({ window: "5x8", timezone: "Mars/Olympus", holidays: null })).toThrow(
       /time zone/,
     );
-  });
-});
-
-describe("isHolidayRegion", () => {
-  it("knows countries and their states, and nothing else", () => {
-    expect(isHolidayRegion("DE")).toBe(true);
-    expect(isHolidayRegion("DE-BY")).toBe(true);
-    expect(isHolidayRegion("DE-ZZ")).toBe(false);
-    expect(isHolidayRegion("XX")).toBe(false);
   });
 });
