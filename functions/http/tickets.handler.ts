@@ -1,7 +1,7 @@
 import { getTicket, listTickets, openTicket, respondToTicket } from "../../domain/use-cases/tickets.js";
 import { listTicketsQuerySchema, openTicketSchema } from "../schemas/ticket.schema.js";
 import { actorOf, httpHandler } from "../shared/http.js";
-import { slaDeps } from "../shared/sla-deps.js";
+import { ticketQueueDeps } from "../shared/ticket-queue-deps.js";
 import { parseWith } from "../shared/validation.js";
 import { pageOf, pathId } from "./params.js";
 import { firstResponseView, ticketView } from "./sla-views.js";
@@ -10,7 +10,7 @@ import { pageView } from "./views.js";
 export const handler = httpHandler("tickets", {
   "POST /tickets": async (request, deps) => {
     const input = parseWith(openTicketSchema, request.body);
-    const ticket = await openTicket(slaDeps(deps), actorOf(request), input);
+    const ticket = await openTicket(ticketQueueDeps(deps), actorOf(request), input);
     return { statusCode: 201, body: ticketView(ticket, deps.clock.now()) };
   },
   "GET /tickets/{ticketId}": async (request, deps) => {
