@@ -128,6 +128,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   child.stderr?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
   });
+  // However this process ends (a crash included), the engine must not outlive it.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.removeListener("exit", killOnExit));
   const endpoint = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(endpoint, child, () => output);
   return {

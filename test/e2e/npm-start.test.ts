@@ -78,6 +78,25 @@ describe("npm start", () => {
     expect(await exited(second.child)).toBe(0);
   }, 120_000);
 
+  it("never leaves DynamoDB Local running when the process that started it crashes", async () => {
+    const script =
+      'import { startDynamoDbLocal } from "./infra/local/dynamodb-local.ts";' +
+      'const db = await startDynamoDbLocal(); console.log("ENDPOINT " + db.endpoint); throw new Error("crash");';
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    expect(await exited(child)).not.toBe(0);
+    const endpoint = /ENDPOINT (\S+)/.exec(output)?.[1];
+    expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await answers(endpoint ?? "")).toBe(false);
+  }, 60_000);
+
   it("says clearly that Java is needed when it is missing", async () => {
     const path = process.env.PATH;
     process.env.PATH = "/nonexistent";
