@@ -11,6 +11,7 @@ import type { AlertRepository, Page } from "../repositories.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { parseAlert } from "./items.js";
 import { INDEX, keys } from "./keys.js";
+import { isConditionalCheckFailed } from "./transactions.js";
 
 /**
  * The alert item: stored under its cause (so a cause has one alert), listed per customer and overall,
@@ -29,6 +30,15 @@ export function alertItem(alert: Alert, options: { publishAfter?: string } = {})
   };
 }
 
+/** The write that stores an alert once per cause: a second one for the same cause fails its condition. */
+export function alertPut(tableName: string, alert: Alert, options: { publishAfter?: string } = {}) {
+  return {
+    TableName: tableName,
+    Item: alertItem(alert, options),
+    ConditionExpression: "attribute_not_exists(pk)",
+  };
+}
+
 /** Alerts on the single table (the DynamoDB adapter of `AlertRepository`). */
 export class DynamoAlertStore implements AlertRepository {
   constructor(
@@ -38,16 +48,10 @@ export class DynamoAlertStore implements AlertRepository {
 
   async saveAlert(alert: Alert): Promise<boolean> {
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: alertItem(alert),
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
+      await this.doc.send(new PutCommand(alertPut(this.tableName, alert)));
       return true;
     } catch (error) {
-      if ((error as { name?: string }).name === "ConditionalCheckFailedException") return false;
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
   }

@@ -36,7 +36,7 @@ import type {
   TopUp,
 } from "../repositories.js";
 import { type ContractStatement, type MonthClosePlan, statementBookingsOf } from "../statement.js";
-import { alertItem, DynamoAlertStore } from "./alert-store.js";
+import { alertPut, DynamoAlertStore } from "./alert-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import {
   parseBooking,
@@ -49,9 +49,8 @@ import {
 } from "./items.js";
 import { INDEX, keys } from "./keys.js";
 import { DynamoTicketStore } from "./ticket-store.js";
-import { cancellationReasons, isConditionFailure } from "./transactions.js";
+import { cancellationReasons, isConditionalCheckFailed, isConditionFailure } from "./transactions.js";
 
-export { alertItem } from "./alert-store.js";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -360,7 +359,7 @@ export class DynamoStore implements Store {
         ConditionExpression: "attribute_not_exists(pk)",
       },
     });
-    for (const alert of write.alerts) items.push(this.alertPut(alert));
+    for (const alert of write.alerts) items.push({ Put: alertPut(this.tableName, alert) });
     const guardIndex = items.length;
     if (write.idempotency) items.push(this.idempotencyPut(write.idempotency));
     try {
@@ -595,17 +594,6 @@ export class DynamoStore implements Store {
     };
   }
 
-  /** An alert is stored once per cause: a second one for the same cause fails its condition. */
-  alertPut(alert: Alert): TransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: alertItem(alert),
-        ConditionExpression: "attribute_not_exists(pk)",
-      },
-    };
-  }
-
   private idempotencyPut(claim: IdempotencyClaim): TransactItem {
     const now = this.nowSeconds();
     return {
@@ -781,7 +769,7 @@ export class DynamoStore implements Store {
         ConditionExpression: "attribute_not_exists(pk)",
       },
     });
-    if (plan.alert) items.push(this.alertPut(plan.alert));
+    if (plan.alert) items.push({ Put: alertPut(this.tableName, plan.alert) });
     try {
       await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
@@ -840,7 +828,11 @@ export class DynamoStore implements Store {
     }
   }
 
-  /** After a successful write the new state is known exactly: the next booking needs no read. */
+  /**
+   * After a successful write, the state as planned becomes the cache: the next booking in this
+   * process needs no read. Concurrent writers may have moved the counters meanwhile; the guards of
+   * the next write catch that (a stale cache costs a retry, never a wrong balance).
+   */
   private rememberAfterWrite(
     context: BookingContext,
     month: Month,
@@ -849,11 +841,8 @@ export class DynamoStore implements Store {
   ): void {
     this.remember(`${context.contract.id}#${month}`, {
       contract: context.contract,
-      period: period ? { ...period, version: period.version + 1 } : context.period,
-      pool:
-        context.pool && pool
-          ? { contract: context.pool.contract, usage: { ...pool, version: pool.version + 1 } }
-          : context.pool,
+      period: period ?? context.period,
+      pool: context.pool && pool ? { contract: context.pool.contract, usage: pool } : context.pool,
     });
   }
 
@@ -933,14 +922,10 @@ class DynamoIdempotency implements IdempotencyRepository {
           ExpressionAttributeValues: { ":null": null },
         }),
       )
-      .catch((error: { name?: string }) => {
-        if (error.name !== "ConditionalCheckFailedException") throw error;
+      .catch((error: unknown) => {
+        if (!isConditionalCheckFailed(error)) throw error;
       });
   }
-}
-
-function isConditionalCheckFailed(error: unknown): boolean {
-  return (error as { name?: string } | undefined)?.name === "ConditionalCheckFailedException";
 }
 
 /** The pool's size as planned, and its used counter within the plan's range. */

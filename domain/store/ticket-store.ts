@@ -12,17 +12,13 @@ import type { Alert } from "../alert.js";
 import type { Page, PageRequest, SlaCheckOutcome, TicketRepository } from "../repositories.js";
 import type { SlaWatchEntry, Ticket, TicketStatus, WatchStage } from "../ticket.js";
 import { watchEntryOf } from "../ticket.js";
-import { alertItem } from "./alert-store.js";
+import { alertPut } from "./alert-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { parseTicket } from "./items.js";
 import { INDEX, keys } from "./keys.js";
-import { cancellationReasons, isConditionFailure } from "./transactions.js";
+import { cancellationReasons, isConditionalCheckFailed, isConditionFailure } from "./transactions.js";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
-
-function isConditionalCheckFailed(error: unknown): boolean {
-  return (error as { name?: string })?.name === "ConditionalCheckFailedException";
-}
 
 /** The ticket item: the ticket, its place in the customer's partition, and while open its watch entry. */
 export function ticketItem(ticket: Ticket): Record<string, unknown> {
@@ -56,7 +52,7 @@ export class DynamoTicketStore implements TicketRepository {
       );
       return true;
     } catch (error) {
-      if ((error as { name?: string }).name === "ConditionalCheckFailedException") return false;
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
   }
@@ -230,14 +226,9 @@ export class DynamoTicketStore implements TicketRepository {
           },
         },
       },
-      // Each alert once per cause: a second write of the same cause fails its condition.
       ...write.alerts.map(
         (alert): TransactItem => ({
-          Put: {
-            TableName: this.tableName,
-            Item: alertItem(alert, { publishAfter: write.publishAfter }),
-            ConditionExpression: "attribute_not_exists(pk)",
-          },
+          Put: alertPut(this.tableName, alert, { publishAfter: write.publishAfter }),
         }),
       ),
     ];

@@ -23,6 +23,11 @@ export function cancellationReasons(error: unknown): CancellationReason[] | null
   }));
 }
 
+/** Whether a single-item write failed its condition (as opposed to a transaction's cancellation). */
+export function isConditionalCheckFailed(error: unknown): boolean {
+  return (error as { name?: string } | undefined)?.name === "ConditionalCheckFailedException";
+}
+
 export function isConditionFailure(reason: CancellationReason | undefined): boolean {
   return reason?.code === "ConditionalCheckFailed";
 }

@@ -144,28 +144,23 @@ describe("faults in DynamoDB", () => {
     expect(await bookingsOf(contract.id)).toHaveLength(1);
   });
 
-  it("does not book twice when the answer of a committed booking is lost and the SDK retries it", async () => {
-    const contract = await newMonthly();
-    let lost = 0;
-    faults.set((command) => (command === TRANSACT_WRITE && lost++ === 0 ? "lose-response" : null));
-    const response = await book(contract.id, 30, "lost-answer");
-    faults.set(() => null);
-    expect(lost).toBeGreaterThanOrEqual(2);
-    expect(response.status).toBe(201);
-    expect(await bookingsOf(contract.id)).toHaveLength(1);
-    expect((await deps.store.getPeriod(contract.id, today().slice(0, 7)))?.usedMinutes).toBe(30);
-  });
-
-  it("does not book twice when a lost answer is retried by the SDK without an Idempotency-Key (ClientRequestToken)", async () => {
-    const contract = await newMonthly();
-    let lost = 0;
-    faults.set((command) => (command === TRANSACT_WRITE && lost++ === 0 ? "lose-response" : null));
-    const response = await book(contract.id, 30);
-    faults.set(() => null);
-    expect(lost).toBeGreaterThanOrEqual(2);
-    expect(response.status).toBe(201);
-    expect(await bookingsOf(contract.id)).toHaveLength(1);
-  });
+  it.each([
+    ["with an Idempotency-Key (the guard replays)", "lost-answer"],
+    ["without one (the transaction's ClientRequestToken)", undefined],
+  ])(
+    "does not book twice when a committed booking's answer is lost and the SDK retries it, %s",
+    async (_how, key) => {
+      const contract = await newMonthly();
+      let lost = 0;
+      faults.set((command) => (command === TRANSACT_WRITE && lost++ === 0 ? "lose-response" : null));
+      const response = await book(contract.id, 30, key);
+      faults.set(() => null);
+      expect(lost).toBeGreaterThanOrEqual(2);
+      expect(response.status).toBe(201);
+      expect(await bookingsOf(contract.id)).toHaveLength(1);
+      expect((await deps.store.getPeriod(contract.id, today().slice(0, 7)))?.usedMinutes).toBe(30);
+    },
+  );
 
   it("answers a retry with the first response after the process died between the booking and its answer", async () => {
     const contract = await newMonthly();
