@@ -51,7 +51,6 @@ import { INDEX, keys } from "./keys.js";
 import { DynamoTicketStore } from "./ticket-store.js";
 import { cancellationReasons, isConditionalCheckFailed, isConditionFailure } from "./transactions.js";
 
-
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 /**
