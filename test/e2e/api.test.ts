@@ -311,6 +311,8 @@ describe("idempotency", () => {
     const other = await book(contract.id, { minutes: 45 }, { "idempotency-key": "k-2" });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe("idempotency_conflict");
+    const balance = await api.request("GET", `/contracts/${contract.id}/balance`, { token: admin });
+    expect(balance.body.usedMinutes).toBe(60);
   });
 
   it("replays a booking that filled the quota instead of refusing its retry", async () => {

@@ -78,7 +78,10 @@ export async function inProcessApi(deps: StoreDeps) {
   };
 }
 
-/** Counts writes that change business data (idempotency records excluded), as requests leave the client. */
+/**
+ * Counts writes that changed business data (idempotency records excluded): a write counts once DynamoDB
+ * accepted it, so a transaction cancelled by its conditions changed nothing and counts nothing.
+ */
 export function countDataWrites(doc: DynamoDBDocumentClient): { count: () => number } {
   let count = 0;
   const isData = (key: unknown) =>
@@ -87,6 +90,7 @@ export function countDataWrites(doc: DynamoDBDocumentClient): { count: () => num
     (next, context) => async (args) => {
       const input = args.input as Record<string, any>;
       const command = String(context.commandName ?? "");
+      const result = await next(args);
       if (input.TransactItems) {
         for (const item of input.TransactItems as Record<string, any>[]) {
           const write = item.Put?.Item ?? item.Update?.Key ?? item.Delete?.Key;
@@ -94,7 +98,7 @@ export function countDataWrites(doc: DynamoDBDocumentClient): { count: () => num
         }
       } else if (/^(Put|Update|Delete)/.test(command) && isData(input.Item ?? input.Key)) count++;
       else if (/^BatchWrite/.test(command)) count++;
-      return next(args);
+      return result;
     },
     { step: "initialize", name: "countDataWrites" },
   );
