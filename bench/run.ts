@@ -135,11 +135,12 @@ async function main(): Promise<void> {
         "transactionsPerSecond" in floorThroughput ? floorThroughput.transactionsPerSecond : null,
     },
     bundles: bundles.map(
-      ({ name, bytes, gzipBytes, ratioToFloor, commonJsBytes, largestInputs, overFloor }) => ({
+      ({ name, bytes, gzipBytes, ratioToFloor, ratioToShippedFloor, commonJsBytes, largestInputs, overFloor }) => ({
         name,
         bytes,
         gzipBytes,
         ratioToFloor,
+        ratioToShippedFloor,
         commonJsBytes,
         overFloor,
         largestInputs,

@@ -111,6 +111,9 @@ export class KoadFunction extends Construct {
         mainFields: [...ESBUILD_OPTIONS.mainFields],
         banner: ESBUILD_OPTIONS.banner.js,
         externalModules: [...ESBUILD_OPTIONS.external],
+        esbuildArgs: Object.fromEntries(
+          Object.entries(ESBUILD_OPTIONS.alias).map(([name, path]) => [`--alias:${name}`, path]),
+        ),
         bundleAwsSDK: true,
         logLevel: LogLevel.WARNING,
       },

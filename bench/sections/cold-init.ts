@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { functionEnvironment } from "../lib/env.js";
 import { median, ratio, round } from "../lib/stats.js";
-import { type BuiltBundle, FLOOR } from "./bundles.js";
+import { type BuiltBundle, FLOOR, SHIPPED_FLOOR } from "./bundles.js";
 
 const run = promisify(execFile);
 
@@ -18,6 +18,8 @@ export interface ColdInit {
   name: string;
   medianMs: number;
   ratioToFloor: number;
+  /** Against the floor built with the shipped options (see bundles.ts). */
+  ratioToShippedFloor: number;
   /** Fastest and slowest run, for the spread. */
   minMs: number;
   maxMs: number;
@@ -48,12 +50,14 @@ export async function measureColdInit(bundles: readonly BuiltBundle[], runs: num
     for (const bundle of bundles) samples.get(bundle.name)?.push(await importOnce(bundle));
   }
   const floor = median(samples.get(FLOOR) ?? []);
+  const shippedFloor = median(samples.get(SHIPPED_FLOOR) ?? []);
   return bundles.map((bundle) => {
     const ms = samples.get(bundle.name) ?? [];
     return {
       name: bundle.name,
       medianMs: round(median(ms)),
       ratioToFloor: ratio(median(ms), floor),
+      ratioToShippedFloor: ratio(median(ms), shippedFloor),
       minMs: round(Math.min(...ms)),
       maxMs: round(Math.max(...ms)),
     };

@@ -4,10 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Template } from "aws-cdk-lib/assertions";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { HANDLER_GROUPS } from "../../functions/http/routes.js";
 import { JOBS } from "../../infra/jobs.js";
 import { createKoadApp } from "../../infra/koad-app.js";
+import { httpApiEvent } from "../../infra/local/http-event.js";
+import { lambdaContext } from "../../infra/local/lambda-context.js";
+import { ensureTable } from "../../infra/local/provision.js";
 import { NO_DASHBOARD } from "../support/cdk.js";
 
 /**
@@ -75,5 +78,68 @@ describe("function bundles", () => {
     );
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ status: "ok" });
+  });
+
+  it.each(bundles)("$name takes credentials from the environment only, not the SDK's whole default chain", ({
+    dir,
+  }) => {
+    const { sources } = JSON.parse(readFileSync(join(dir, "index.mjs.map"), "utf8")) as { sources: string[] };
+    const packages = new Set(
+      sources.map((source) => /node_modules\/(@[^/]+\/[^/]+|[^/@][^/]*)\//.exec(source)?.[1]).filter(Boolean),
+    );
+    expect(packages).toContain("@aws-sdk/credential-provider-env");
+    for (const chainOnly of [
+      "@aws-sdk/credential-provider-node",
+      "@aws-sdk/credential-provider-ini",
+      "@aws-sdk/credential-provider-sso",
+      "@aws-sdk/credential-provider-web-identity",
+      "@aws-sdk/nested-clients",
+      "@smithy/credential-provider-imds",
+    ]) {
+      expect(packages).not.toContain(chainOnly);
+    }
+  });
+
+  it("a bundle signs its DynamoDB requests with the credentials Lambda puts in the environment", async () => {
+    const endpoint = inject("dynamoEndpoint");
+    const tableName = `koad-bundle-test-${Date.now()}`;
+    await ensureTable(endpoint, tableName);
+    const customers = bundles.find((bundle) => bundle.name === "httpCustomers")!;
+    const listCustomers = async (instance: string) => {
+      // A query string makes a fresh module instance: a cold start with the environment as it is now.
+      const url = `${pathToFileURL(join(customers.dir, "index.mjs")).href}?${instance}`;
+      const module = (await import(url)) as {
+        handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
+      };
+      const event = httpApiEvent({
+        routeKey: "GET /customers",
+        rawPath: "/customers",
+        claims: { sub: "bundle-test", "custom:role": "admin" },
+      });
+      return module.handler(event, lambdaContext("koad-http-customers"));
+    };
+    const saved = { ...process.env };
+    try {
+      // As on Lambda: no endpoint override in KoAd's config (that path sets its own local credentials);
+      // the SDK's standard endpoint variable points it at DynamoDB Local instead.
+      delete process.env.DYNAMODB_ENDPOINT;
+      process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
+      process.env.TABLE_NAME = tableName;
+      delete process.env.AWS_ACCESS_KEY_ID;
+      delete process.env.AWS_SECRET_ACCESS_KEY;
+      delete process.env.AWS_PROFILE;
+      const withoutCredentials = await listCustomers("no-credentials");
+      expect(withoutCredentials.statusCode).toBe(500);
+
+      // (DynamoDB Local accepts only letters and digits in an access key id.)
+      process.env.AWS_ACCESS_KEY_ID = "LambdaRoleKey";
+      process.env.AWS_SECRET_ACCESS_KEY = "LambdaRoleSecret";
+      process.env.AWS_SESSION_TOKEN = "LambdaRoleSession";
+      const withCredentials = await listCustomers("environment-credentials");
+      expect(withCredentials.statusCode).toBe(200);
+      expect(JSON.parse(withCredentials.body)).toMatchObject({ items: [] });
+    } finally {
+      process.env = saved;
+    }
   });
 });
