@@ -135,7 +135,16 @@ async function main(): Promise<void> {
         "transactionsPerSecond" in floorThroughput ? floorThroughput.transactionsPerSecond : null,
     },
     bundles: bundles.map(
-      ({ name, bytes, gzipBytes, ratioToFloor, ratioToShippedFloor, commonJsBytes, largestInputs, overFloor }) => ({
+      ({
+        name,
+        bytes,
+        gzipBytes,
+        ratioToFloor,
+        ratioToShippedFloor,
+        commonJsBytes,
+        largestInputs,
+        overFloor,
+      }) => ({
         name,
         bytes,
         gzipBytes,

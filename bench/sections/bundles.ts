@@ -81,7 +81,9 @@ function inputsByOrigin(output: Metafile["outputs"][string]): { input: string; b
  */
 export async function buildBundles(outDir: string): Promise<BuiltBundle[]> {
   await rm(outDir, { recursive: true, force: true });
-  const built: (Omit<BuiltBundle, "ratioToFloor" | "ratioToShippedFloor" | "overFloor"> & { origins: Map<string, number> })[] = [];
+  const built: (Omit<BuiltBundle, "ratioToFloor" | "ratioToShippedFloor" | "overFloor"> & {
+    origins: Map<string, number>;
+  })[] = [];
   for (const fn of lambdaFunctions()) {
     const file = join(outDir, fn.name, "index.mjs");
     const { alias, ...common } = ESBUILD_OPTIONS;

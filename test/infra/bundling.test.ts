@@ -80,25 +80,30 @@ describe("function bundles", () => {
     expect(JSON.parse(response.body)).toEqual({ status: "ok" });
   });
 
-  it.each(bundles)("$name takes credentials from the environment only, not the SDK's whole default chain", ({
-    dir,
-  }) => {
-    const { sources } = JSON.parse(readFileSync(join(dir, "index.mjs.map"), "utf8")) as { sources: string[] };
-    const packages = new Set(
-      sources.map((source) => /node_modules\/(@[^/]+\/[^/]+|[^/@][^/]*)\//.exec(source)?.[1]).filter(Boolean),
-    );
-    expect(packages).toContain("@aws-sdk/credential-provider-env");
-    for (const chainOnly of [
-      "@aws-sdk/credential-provider-node",
-      "@aws-sdk/credential-provider-ini",
-      "@aws-sdk/credential-provider-sso",
-      "@aws-sdk/credential-provider-web-identity",
-      "@aws-sdk/nested-clients",
-      "@smithy/credential-provider-imds",
-    ]) {
-      expect(packages).not.toContain(chainOnly);
-    }
-  });
+  it.each(bundles)(
+    "$name takes credentials from the environment only, not the SDK's whole default chain",
+    ({ dir }) => {
+      const { sources } = JSON.parse(readFileSync(join(dir, "index.mjs.map"), "utf8")) as {
+        sources: string[];
+      };
+      const packages = new Set(
+        sources
+          .map((source) => /node_modules\/(@[^/]+\/[^/]+|[^/@][^/]*)\//.exec(source)?.[1])
+          .filter(Boolean),
+      );
+      expect(packages).toContain("@aws-sdk/credential-provider-env");
+      for (const chainOnly of [
+        "@aws-sdk/credential-provider-node",
+        "@aws-sdk/credential-provider-ini",
+        "@aws-sdk/credential-provider-sso",
+        "@aws-sdk/credential-provider-web-identity",
+        "@aws-sdk/nested-clients",
+        "@smithy/credential-provider-imds",
+      ]) {
+        expect(packages).not.toContain(chainOnly);
+      }
+    },
+  );
 
   it("a bundle signs its DynamoDB requests with the credentials Lambda puts in the environment", async () => {
     const endpoint = inject("dynamoEndpoint");
