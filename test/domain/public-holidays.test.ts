@@ -1,6 +1,8 @@
+import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";
 import { HOLIDAY_REGIONS } from "../../domain/holiday-regions.data.js";
 import { isHolidayRegion } from "../../domain/holiday-regions.js";
+import { easterSunday } from "../../domain/holiday-rules.js";
 import { COMPILED_HOLIDAYS } from "../../domain/public-holidays.data.js";
 import { holidayYearsCovered, publicHolidays } from "../../domain/public-holidays.js";
 import { compileHolidays, holidayRegions } from "../../infra/holidays/compile.js";
@@ -10,6 +12,46 @@ describe("public holidays table", () => {
     const compiled = compileHolidays();
     expect(COMPILED_HOLIDAYS).toEqual(compiled);
     expect(HOLIDAY_REGIONS).toEqual(holidayRegions(compiled));
+  });
+
+  it("gives exactly date-holidays' public holidays for every region and every covered year", () => {
+    // The table holds rules and exceptions, not dates: this asks the library itself, without the
+    // compiler, so that a wrong rule or a wrong reading of one cannot hide.
+    const { from, to } = holidayYearsCovered();
+    for (const region of HOLIDAY_REGIONS) {
+      const [country = region, state] = region.split("-");
+      const library = state ? new Holidays(country, state) : new Holidays(country);
+      for (let year = from; year <= to; year++) {
+        const expected = (library.getHolidays(year) || [])
+          .filter((holiday) => holiday.type === "public")
+          .map((holiday) => holiday.date.slice(0, 10));
+        expect([...publicHolidays(region, year)].sort(), `${region} ${year}`).toEqual(
+          [...new Set(expected)].sort(),
+        );
+      }
+    }
+  });
+
+  it("computes Easter Sunday (Gregorian), including its earliest and latest possible days", () => {
+    expect(easterSunday(1818)).toBe("1818-03-22"); // earliest possible
+    expect(easterSunday(2285)).toBe("2285-03-22");
+    expect(easterSunday(1943)).toBe("1943-04-25"); // latest possible
+    expect(easterSunday(2038)).toBe("2038-04-25");
+    expect(easterSunday(2000)).toBe("2000-04-23");
+    expect(easterSunday(2008)).toBe("2008-03-23");
+    expect(easterSunday(2019)).toBe("2019-04-21");
+    expect(easterSunday(2024)).toBe("2024-03-31");
+    expect(easterSunday(2025)).toBe("2025-04-20");
+    expect(easterSunday(2026)).toBe("2026-04-05");
+  });
+
+  it("keeps weekday holidays, one-off holidays and holidays that began in a covered year", () => {
+    expect(publicHolidays("DE-SN", 2026).has("2026-11-18")).toBe(true); // Buß- und Bettag
+    expect(publicHolidays("DE-SN", 2022).has("2022-11-16")).toBe(true); // its earliest day
+    expect(publicHolidays("DE-BE", 2025).has("2025-05-08")).toBe(true); // 80 years since liberation
+    expect(publicHolidays("DE-BE", 2026).has("2026-05-08")).toBe(false);
+    expect(publicHolidays("DE-MV", 2022).has("2022-03-08")).toBe(false); // Women's Day since 2023
+    expect(publicHolidays("DE-MV", 2023).has("2023-03-08")).toBe(true);
   });
 
   it("knows German, Austrian and Swiss regions and refuses others", () => {
