@@ -39,6 +39,7 @@ import { type ContractStatement, type MonthClosePlan, statementBookingsOf } from
 import { alertPut, DynamoAlertStore } from "./alert-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import {
+  idempotentResponseAttribute,
   parseBooking,
   parseContract,
   parseCustomer,
@@ -602,7 +603,7 @@ export class DynamoStore implements Store {
           ...keys.idempotency(claim.key),
           entity: "idempotency",
           fingerprint: claim.fingerprint,
-          response: claim.response,
+          response: idempotentResponseAttribute(claim.response),
           expiresAt: now + IDEMPOTENCY_TTL_SECONDS,
         },
         // Closes the race of two requests with one key: only one booking can claim it. TTL deletes
@@ -864,7 +865,7 @@ class DynamoIdempotency implements IdempotencyRepository {
     if (!Item) return null;
     const record = parseIdempotency(Item);
     if (record.expiresAt < this.nowSeconds()) return null;
-    return { fingerprint: record.fingerprint, response: record.response ?? null };
+    return { fingerprint: record.fingerprint, response: record.response };
   }
 
   async begin(key: string, fingerprint: string): Promise<boolean> {
@@ -905,7 +906,10 @@ class DynamoIdempotency implements IdempotencyRepository {
         UpdateExpression: "SET #response = :response",
         ConditionExpression: "fingerprint = :fingerprint",
         ExpressionAttributeNames: { "#response": "response" },
-        ExpressionAttributeValues: { ":response": response, ":fingerprint": fingerprint },
+        ExpressionAttributeValues: {
+          ":response": idempotentResponseAttribute(response),
+          ":fingerprint": fingerprint,
+        },
       }),
     );
   }

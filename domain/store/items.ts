@@ -6,6 +6,7 @@ import type { Contract } from "../contract.js";
 import { CATEGORIES } from "../contract.js";
 import type { Customer } from "../customer.js";
 import type { PeriodUsage, PoolUsage } from "../ledger.js";
+import type { IdempotentResponse } from "../repositories.js";
 import { NAMED_WINDOWS, PRIORITIES } from "../sla-terms.js";
 import type { ContractStatement } from "../statement.js";
 import type { Ticket } from "../ticket.js";
@@ -197,11 +198,17 @@ export type StoredStatement = Omit<ContractStatement, "bookings"> & {
   bookings: ContractStatement["bookings"] | null;
 };
 
+/**
+ * An idempotency record. Its response is stored as one JSON string, not as a map: the record is
+ * written inside every booking's transaction, and one string attribute costs the SDK and DynamoDB far
+ * less to encode and store than the response's dozens of nested attributes.
+ */
 export const idempotencyItem = z.object({
   fingerprint: z.string(),
   expiresAt: int,
-  response: z.optional(z.nullable(z.object({ statusCode: int, body: z.unknown() }))),
+  response: z.optional(z.nullable(z.string())),
 });
+const storedResponse = z.object({ statusCode: int, body: z.unknown() });
 
 function parser<T>(what: string, schema: z.ZodMiniType<T>) {
   return (item: Record<string, unknown>): T => {
@@ -233,4 +240,20 @@ export const parseStatement: (item: Record<string, unknown>) => StoredStatement 
   "statement",
   statementItem,
 );
-export const parseIdempotency = parser("idempotency", idempotencyItem);
+const parseIdempotencyItem = parser("idempotency", idempotencyItem);
+export function parseIdempotency(item: Record<string, unknown>): {
+  fingerprint: string;
+  expiresAt: number;
+  response: IdempotentResponse | null;
+} {
+  const { fingerprint, expiresAt, response } = parseIdempotencyItem(item);
+  if (response === undefined || response === null) return { fingerprint, expiresAt, response: null };
+  const parsed = storedResponse.safeParse(JSON.parse(response));
+  if (!parsed.success) throw new Error(`Malformed idempotency response ${String(item.pk)}`);
+  return { fingerprint, expiresAt, response: parsed.data };
+}
+
+/** The stored form of a response (see idempotencyItem). */
+export function idempotentResponseAttribute(response: IdempotentResponse): string {
+  return JSON.stringify(response);
+}
