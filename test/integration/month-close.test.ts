@@ -25,6 +25,8 @@ import {
 const JANUARY_WORK = "2026-01-20T10:00:00Z";
 /** 00:30 on 1 February in Berlin: January has ended. */
 const AFTER_JANUARY = "2026-01-31T23:30:00Z";
+/** The last working hours of January: every day of it can be booked. */
+const END_OF_JANUARY = "2026-01-31T12:00:00Z";
 
 const monthly = (overrides: Record<string, unknown> = {}) => ({
   kind: "monthly" as const,
@@ -171,6 +173,114 @@ describe("closeContractMonth", () => {
     // Assess
     expect(outcome?.closedMonths).toEqual(["2026-01"]);
     expect(cost).toEqual({ commands: ["BatchGetItemCommand", "TransactWriteItemsCommand"], itemsRead: 2 });
+  });
+
+  it("costs the same requests and reads for a month with 50 bookings as for a month with 1", async () => {
+    // Prepare: of each kind, a contract with 1 booking in January and one with 50
+    w.deps.clock.set(END_OF_JANUARY);
+    const pool = {
+      kind: "prepaid" as const,
+      monthlyBasisMinutes: 600,
+      termYears: 1 as const,
+      startDate: "2026-01-01",
+    };
+    const { contracts } = await customerWith(w.deps, [
+      monthly({ monthlyQuotaMinutes: 6000 }),
+      monthly({ monthlyQuotaMinutes: 6000 }),
+      pool,
+      pool,
+    ]);
+    const [monthlyOne, monthlyFifty, poolOne, poolFifty] = contracts.map((c) => c.id) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const bookings = { [monthlyOne]: 1, [monthlyFifty]: 50, [poolOne]: 1, [poolFifty]: 50 };
+    for (const [id, count] of Object.entries(bookings)) {
+      for (let i = 0; i < count; i++)
+        await bookOn(w.deps, id, `2026-01-${String(1 + (i % 28)).padStart(2, "0")}`, 30);
+    }
+    w.deps.clock.set(AFTER_JANUARY);
+    const requests = countRequests(w.doc);
+    // Act
+    const costs: Record<string, { commands: string[]; itemsRead: number }> = {};
+    for (const id of Object.keys(bookings)) {
+      costs[id] = await requests.during(() =>
+        closeContractMonth(w.deps, { contractId: id, month: "2026-01" }),
+      );
+    }
+    // Assess
+    const twoRequests = { commands: ["BatchGetItemCommand", "TransactWriteItemsCommand"], itemsRead: 2 };
+    expect(costs[monthlyFifty]).toEqual(costs[monthlyOne]);
+    expect(costs[poolFifty]).toEqual(costs[poolOne]);
+    for (const id of Object.keys(bookings)) expect(costs[id]).toEqual(twoRequests);
+    const statements = await closedStatements(
+      w.deps,
+      Object.keys(bookings).map((contractId) => ({ contractId, month: "2026-01" })),
+    );
+    expect(Object.fromEntries(statements.map((s) => [s.contractId, s.bookingCount]))).toEqual(bookings);
+    expect(Object.fromEntries(statements.map((s) => [s.contractId, s.bookings.length]))).toEqual(bookings);
+  });
+
+  it("lists every booking and category total of a closed month, more than a statement item could hold", async () => {
+    // Prepare: 150 bookings with long descriptions, over 300 KB as a list (once the inline limit)
+    w.deps.clock.set(END_OF_JANUARY);
+    const { customer, contracts } = await customerWith(w.deps, [
+      monthly({ monthlyQuotaMinutes: 6000, categories: ["service", "project"] }),
+    ]);
+    const id = contracts[0]!.id;
+    const booked: Booking[] = [];
+    for (let i = 0; i < 150; i++) {
+      const date = `2026-01-${String(1 + (i % 31)).padStart(2, "0")}`;
+      const category = i % 3 === 0 ? "project" : "service";
+      const description = `${String(i).padStart(3, "0")} ${"Server maintenance, details. ".repeat(68)}`;
+      booked.push(await bookOn(w.deps, id, date, 30, { category, description }));
+    }
+    w.deps.clock.set(AFTER_JANUARY);
+    // Act
+    await closeContractMonth(w.deps, { contractId: id, month: "2026-01" });
+    const [statement] = await closedStatements(w.deps, [{ contractId: id, month: "2026-01" }]);
+    // Assess
+    const [item] = await w.read.statementItems(id);
+    expect(item).not.toHaveProperty("bookings");
+    expect(Buffer.byteLength(JSON.stringify(statement?.bookings))).toBeGreaterThan(300_000);
+    expect(statement).toMatchObject({ status: "closed", usedMinutes: 4500, bookingCount: 150 });
+    expect(statement?.usedByCategory).toEqual({ service: 3000, project: 1500, consulting: 0, training: 0 });
+    const oldestFirst = [...booked].sort((a, b) =>
+      a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1,
+    );
+    expect(statement?.bookings.map((b) => [b.id, b.description])).toEqual(
+      oldestFirst.map((b) => [b.id, b.description]),
+    );
+    const api = await getCustomerStatement(w.deps, admin, customer.id, "2026-01");
+    expect(api.contracts).toEqual([statement]);
+  });
+
+  it("keeps a closed statement as it was: bookings and reversals in the month are refused", async () => {
+    // Prepare
+    const { customer, contracts } = await customerWith(w.deps, [
+      monthly(),
+      { kind: "prepaid", monthlyBasisMinutes: 60, termYears: 1, startDate: "2026-01-01" },
+    ]);
+    const first: Booking[] = [];
+    for (const c of contracts) {
+      first.push(await bookOn(w.deps, c.id, "2026-01-12", 60));
+      await bookOn(w.deps, c.id, "2026-01-13", 30, { description: "Backup check" });
+    }
+    w.deps.clock.set(AFTER_JANUARY);
+    for (const c of contracts) await closeContractMonth(w.deps, { contractId: c.id, month: "2026-01" });
+    const before = await getCustomerStatement(w.deps, admin, customer.id, "2026-01");
+    // Act
+    for (const [i, c] of contracts.entries()) {
+      await expect(bookOn(w.deps, c.id, "2026-01-30", 15)).rejects.toThrow(PeriodClosedError);
+      await expect(reverseBooking(w.deps, technician, c.id, first[i]!.id)).rejects.toThrow(PeriodClosedError);
+    }
+    const after = await getCustomerStatement(w.deps, admin, customer.id, "2026-01");
+    // Assess
+    expect(before.status).toBe("closed");
+    expect(before.contracts.map((c) => c.bookingCount)).toEqual([2, 2]);
+    expect(after).toEqual(before);
   });
 
   it("closes the earlier open months first, oldest first, each with its statement", async () => {
