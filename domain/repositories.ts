@@ -4,7 +4,7 @@ import type { Month } from "./calendar.js";
 import type { Contract } from "./contract.js";
 import type { Customer } from "./customer.js";
 import type { BookingContext, LedgerChange, PeriodUsage, PoolUsage } from "./ledger.js";
-import type { ContractStatement, MonthClosePlan } from "./statement.js";
+import type { ClosedMonthFigures, MonthClosePlan } from "./statement.js";
 import type { SlaWatchEntry, Ticket, TicketStatus, WatchStage } from "./ticket.js";
 
 /**
@@ -210,16 +210,20 @@ export interface MonthCloseRepository extends Pick<AlertRepository, "saveAlert">
   listActiveContracts(page: PageRequest): Promise<Page<Contract>>;
   /** The contract with the month's usage (monthly) or its pool (prepaid), read consistently. */
   loadMonthState(contractId: string, month: Month): Promise<MonthState | null>;
-  /** Every booking of the contract dated in `month` (any status), read consistently. */
+  /**
+   * Every booking of the contract dated in `month` (any status), read consistently: a statement's
+   * booking list and totals, also once the month is closed (then they no longer change).
+   */
   listMonthBookings(contractId: string, month: Month): Promise<Booking[]>;
   /**
    * Closes a contract-month: the contract (closed through the month, version bumped), the period or
-   * pool, the statement and the alert, all or nothing. `stale` when the contract, the month's usage
-   * or the pool changed since they were read (or a concurrent close won): read again and re-plan.
+   * pool, the statement's frozen figures and the alert, all or nothing. `stale` when the contract, the
+   * month's usage or the pool changed since they were read (or a concurrent close won): read again
+   * and re-plan.
    */
   commitMonthClose(plan: MonthClosePlan): Promise<"written" | "stale">;
-  /** Stored statements (closed months only); absent ones are left out. */
-  getStatements(wanted: { contractId: string; month: Month }[]): Promise<ContractStatement[]>;
+  /** The figures the close froze (closed months only); absent ones are left out. */
+  getClosedMonthFigures(wanted: { contractId: string; month: Month }[]): Promise<ClosedMonthFigures[]>;
 }
 
 export interface Store

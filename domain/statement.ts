@@ -13,11 +13,7 @@ import {
 } from "./contract.js";
 import { emptyPeriod, type PeriodUsage, type PoolUsage, poolRemaining } from "./ledger.js";
 
-/**
- * The statement of one contract for one calendar month: what the customer had, used, lost and pays.
- * While the month is open it is a preview computed from the live ledger; the month close stores it
- * once, in the same transaction that closes the month, and it never changes after.
- */
+/** One booking as a statement lists it. */
 export interface StatementBooking {
   id: string;
   date: string;
@@ -32,7 +28,12 @@ export interface StatementBooking {
   technician: string;
 }
 
-export interface ContractStatement {
+/**
+ * A contract-month's figures from its ledger (the contract with the month's usage, or its pool): what
+ * the customer had, used, lost and pays. While the month is open they are a preview of the live
+ * ledger; the month close freezes them (`ClosedMonthFigures`).
+ */
+export interface StatementFigures {
   contractId: string;
   customerId: string;
   kind: ContractKind;
@@ -42,12 +43,8 @@ export interface ContractStatement {
   quotaMinutes: number;
   /** monthly: minutes drawn from the month's quota; prepaid: minutes drawn from the pool in the month. */
   usedMinutes: number;
-  /** Billed minutes of the contract's own bookings in the month, by work category. */
-  usedByCategory: Record<Category, number>;
   /** Minutes taken from a prepaid pool: the cascade part (monthly), every draw (prepaid). */
   fromPoolMinutes: number;
-  /** prepaid: minutes that monthly contracts of the customer drew from this pool by cascade. */
-  cascadedInMinutes: number;
   overageMinutes: number;
   overageCents: number;
   /** Minutes that expired at the close: a month's unused quota, or a pool's rest at term end. */
@@ -59,10 +56,32 @@ export interface ContractStatement {
   /** prepaid: the term; null for monthly. */
   termStart: string | null;
   termEnd: string | null;
+  closedAt: string | null;
+}
+
+/**
+ * What the close of a contract-month stores, once, in the transaction that closes the month: the
+ * ledger's figures as they stand then. Nothing of the month's bookings is copied: they are frozen by
+ * the close as well (a booking or reversal in a closed month is refused with `period_closed`), so a
+ * statement derives its booking list and totals from them when it is read.
+ */
+export interface ClosedMonthFigures extends StatementFigures {
+  status: "closed";
+  closedAt: string;
+}
+
+/**
+ * The statement of one contract for one calendar month: the ledger's figures (frozen once the month
+ * is closed) with what is derived from the month's bookings.
+ */
+export interface ContractStatement extends StatementFigures {
+  /** Billed minutes of the contract's own bookings in the month, by work category. */
+  usedByCategory: Record<Category, number>;
+  /** prepaid: minutes that monthly contracts of the customer drew from this pool by cascade. */
+  cascadedInMinutes: number;
   bookingCount: number;
   /** The month's counted bookings (reversed ones are not billed), oldest first. */
   bookings: StatementBooking[];
-  closedAt: string | null;
 }
 
 /** The first and last month a contract has statements for; `last` is null for an open-ended quota. */
@@ -118,39 +137,52 @@ function counted(bookings: Booking[], month: Month): Booking[] {
     .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1));
 }
 
-/** The bookings a statement lists: the month's counted ones, oldest first. */
-export function statementBookingsOf(bookings: Booking[], month: Month): StatementBooking[] {
-  return counted(bookings, month).map(statementBooking);
-}
-
 function byCategory(bookings: Booking[]): Record<Category, number> {
   const used = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   for (const booking of bookings) used[booking.category] += booking.billedMinutes;
   return used;
 }
 
-/** The ledger state a statement is built from, as read from the store. */
-export interface StatementSource {
+/**
+ * The statement of a contract-month: its figures with what the month's bookings give (any status, as
+ * read; reversed ones and other months' are left out). For a closed month the figures are the frozen
+ * ones and the bookings cannot change either, so the statement is the same at every read.
+ */
+export function statementOf(figures: StatementFigures, monthBookings: Booking[]): ContractStatement {
+  const bookings = counted(monthBookings, figures.month);
+  // A pool's month counts its own draws and those of monthly contracts cascading into it.
+  const ownDraws = bookings.reduce((sum, b) => sum + b.fromPoolMinutes, 0);
+  return {
+    ...figures,
+    usedByCategory: byCategory(bookings),
+    cascadedInMinutes: figures.kind === "prepaid" ? Math.max(0, figures.usedMinutes - ownDraws) : 0,
+    bookingCount: bookings.length,
+    bookings: bookings.map(statementBooking),
+  };
+}
+
+/** The ledger state of a contract-month, as read from the store. */
+export interface MonthLedger {
   contract: Contract;
   month: Month;
   /** monthly: the month's usage (null when nothing was booked). */
   period: PeriodUsage | null;
   /** prepaid: the contract's own pool. */
   pool: PoolUsage | null;
+}
+
+/** What a statement preview is built from: the month's ledger and its bookings. */
+export interface StatementSource extends MonthLedger {
   /** The contract's bookings of the month (any status). */
   bookings: Booking[];
 }
 
 /**
- * The statement of a month as it stands: a preview while the month is open. `closing` computes what
- * the close writes: unused quota expires, and a pool whose term ended expires its rest.
+ * The figures of a month as its ledger stands. `closing` computes what the close freezes: unused quota
+ * expires, and a pool whose term ended expires its rest.
  */
-export function buildStatement(
-  source: StatementSource,
-  closing: { closedAt: string } | null = null,
-): ContractStatement {
-  const { contract, month } = source;
-  const bookings = counted(source.bookings, month);
+function figuresOf(ledger: MonthLedger, closing: { closedAt: string } | null): StatementFigures {
+  const { contract, month } = ledger;
   const closed = closing !== null || isMonthClosed(contract, month);
   const common = {
     contractId: contract.id,
@@ -158,13 +190,10 @@ export function buildStatement(
     kind: contract.kind,
     month,
     status: closed ? ("closed" as const) : ("open" as const),
-    usedByCategory: byCategory(bookings),
-    bookingCount: bookings.length,
-    bookings: bookings.map(statementBooking),
     closedAt: closing?.closedAt ?? null,
   };
   if (contract.kind === "monthly") {
-    const period = source.period ?? emptyPeriod(contract.id, month);
+    const period = ledger.period ?? emptyPeriod(contract.id, month);
     const quota = quotaFor(contract, month);
     const unused = Math.max(0, quota - period.usedMinutes);
     return {
@@ -172,7 +201,6 @@ export function buildStatement(
       quotaMinutes: quota,
       usedMinutes: period.usedMinutes,
       fromPoolMinutes: period.fromPoolMinutes,
-      cascadedInMinutes: 0,
       overageMinutes: period.overageMinutes,
       overageCents: overageCents(period.overageMinutes, contract.overage.rateCentsPerHour),
       expiredMinutes: closing ? unused : period.expiredMinutes,
@@ -182,10 +210,9 @@ export function buildStatement(
       termEnd: null,
     };
   }
-  if (!source.pool) throw new Error(`Pool of contract ${contract.id} is missing`);
-  const pool = source.pool;
+  if (!ledger.pool) throw new Error(`Pool of contract ${contract.id} is missing`);
+  const pool = ledger.pool;
   const drawn = pool.months[month] ?? { usedMinutes: 0, overageMinutes: 0 };
-  const ownDraws = bookings.reduce((sum, b) => sum + b.fromPoolMinutes, 0);
   const usedThroughMonth = Object.entries(pool.months)
     .filter(([m]) => m <= month)
     .reduce((sum, [, usage]) => sum + usage.usedMinutes, 0);
@@ -196,7 +223,6 @@ export function buildStatement(
     quotaMinutes: pool.totalMinutes,
     usedMinutes: drawn.usedMinutes,
     fromPoolMinutes: drawn.usedMinutes,
-    cascadedInMinutes: Math.max(0, drawn.usedMinutes - ownDraws),
     overageMinutes: drawn.overageMinutes,
     overageCents: overageCents(drawn.overageMinutes, contract.overage.rateCentsPerHour),
     expiredMinutes: expiredNow,
@@ -205,6 +231,11 @@ export function buildStatement(
     termStart: contract.startDate,
     termEnd: contract.endDate,
   };
+}
+
+/** The statement of an open month as it stands: a preview from the live ledger and bookings. */
+export function previewStatement(source: StatementSource): ContractStatement {
+  return statementOf(figuresOf(source, null), source.bookings);
 }
 
 /** Everything the close of one contract-month writes, in one transaction. */
@@ -220,41 +251,47 @@ export interface MonthClosePlan {
   /** prepaid: the pool, carrying the version read; `poolExpires` when its rest expires now. */
   pool: PoolUsage | null;
   poolExpires: boolean;
-  statement: ContractStatement;
+  /** What the statement keeps of the month, stored once. */
+  figures: ClosedMonthFigures;
   /** `quota.expired`, when minutes expired. */
   alert: Alert | null;
 }
 
 /**
- * Plans the close of `source.month`. Pure: the caller reads the state, this decides, the store writes
- * it all or nothing. The month must be open and be the contract's oldest open month.
+ * Plans the close of `ledger.month` from the month's ledger alone: its bookings are not needed (they
+ * stay where they are, frozen by the close). Pure: the caller reads the state, this decides, the
+ * store writes it all or nothing. The month must be open and be the contract's oldest open month.
  */
 export function planMonthClose(
-  source: StatementSource,
+  ledger: MonthLedger,
   closing: { closedAt: string; alertId: string },
 ): MonthClosePlan {
-  const { contract, month } = source;
+  const { contract, month } = ledger;
   if (isMonthClosed(contract, month)) {
     throw new Error(`Month ${month} of contract ${contract.id} is already closed`);
   }
-  const statement = buildStatement(source, { closedAt: closing.closedAt });
+  const figures: ClosedMonthFigures = {
+    ...figuresOf(ledger, { closedAt: closing.closedAt }),
+    status: "closed",
+    closedAt: closing.closedAt,
+  };
   let status: ContractStatus = contract.status;
   let period: PeriodUsage | null = null;
   let pool: PoolUsage | null = null;
   let poolExpires = false;
   if (contract.kind === "monthly") {
-    const read = source.period ?? emptyPeriod(contract.id, month);
-    period = { ...read, expiredMinutes: statement.expiredMinutes };
+    const read = ledger.period ?? emptyPeriod(contract.id, month);
+    period = { ...read, expiredMinutes: figures.expiredMinutes };
     if (contract.endMonth !== null && month >= contract.endMonth) status = "ended";
   } else {
-    const read = source.pool;
+    const read = ledger.pool;
     if (!read) throw new Error(`Pool of contract ${contract.id} is missing`);
     poolExpires = termEndsBy(contract.endDate, month);
-    pool = poolExpires ? { ...read, expiredMinutes: read.expiredMinutes + statement.expiredMinutes } : read;
+    pool = poolExpires ? { ...read, expiredMinutes: read.expiredMinutes + figures.expiredMinutes } : read;
     if (poolExpires) status = "expired";
   }
   const alert: Alert | null =
-    statement.expiredMinutes > 0
+    figures.expiredMinutes > 0
       ? {
           id: closing.alertId,
           type: "quota.expired",
@@ -264,9 +301,9 @@ export function planMonthClose(
           at: closing.closedAt,
           details: {
             kind: contract.kind,
-            expiredMinutes: statement.expiredMinutes,
-            quotaMinutes: statement.quotaMinutes,
-            usedMinutes: statement.usedMinutes,
+            expiredMinutes: figures.expiredMinutes,
+            quotaMinutes: figures.quotaMinutes,
+            usedMinutes: figures.usedMinutes,
           },
         }
       : null;
@@ -278,7 +315,7 @@ export function planMonthClose(
     period,
     pool,
     poolExpires,
-    statement,
+    figures,
     alert,
   };
 }

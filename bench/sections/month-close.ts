@@ -14,10 +14,11 @@
  *   Every tenth contract is a prepaid pool (one year), the rest monthly quotas; each dataset has its
  *   own table, dropped after its run.
  * - Datasets: 1,000 and 10,000 contracts with 1 booking in the month to close; 1,000 with 50 bookings
- *   in that month (the issue's "50 bookings per contract-month": its statement lists all 50); 1,000
- *   with 1 booking in it and 50 in the month before, closed already (history the close must not read).
+ *   in that month (the issue's "50 bookings per contract-month": its statement lists all 50, read from
+ *   the month's bookings when the statement is read); 1,000 with 1 booking in it and 50 in the month
+ *   before, closed already (history the close must not read).
  * - Afterwards a sample of 200 contracts is checked: closed through the month, with a statement that
- *   lists every booking of the month.
+ *   lists every booking of the month (read as the API reads it: the stored figures with the bookings).
  */
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -41,6 +42,7 @@ import {
 } from "../../domain/store/dynamo-store.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
+import { closedStatements } from "../../domain/use-cases/month-close.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
 import { repoRoot } from "../../infra/local/paths.js";
 import { ensureTable } from "../../infra/local/provision.js";
@@ -71,9 +73,9 @@ export interface MonthCloseRun {
   seconds: number;
   contractsPerSecond: number;
   dynamoRequestsPerContract: number;
-  /** Items DynamoDB returned to the close per contract (the contract, the month, its bookings). */
+  /** Items DynamoDB returned to the close per contract (the contract, the month's usage or the pool). */
   itemsReadPerContract: number;
-  /** Median size of a sampled contract's statement as JSON (it carries the month's bookings). */
+  /** Median size of a sampled contract's stored statement as JSON (the figures the close froze). */
   statementBytes: number;
   failedRecords: number;
   /** Sampled contracts closed through the month with a statement listing all their bookings. */
@@ -95,7 +97,7 @@ export interface MonthCloseFigures {
   ratioToFloor: number;
   /**
    * Rate with 50 bookings per contract-month / rate with 1 (medians of three runs each): 0.8 to 1.2.
-   * The 50 bookings are in the month being closed, so its statement lists 50 bookings.
+   * The 50 bookings are in the month being closed, so its statement lists 50 bookings when read.
    */
   historyRatio: number;
   /**
@@ -259,9 +261,9 @@ async function closeAll(worker: Worker, workers: number, dataset: Dataset): Prom
   const itemsRead = meter.itemsRead();
   const step = Math.max(1, Math.floor(dataset.contractIds.length / SAMPLE));
   const sample = dataset.contractIds.filter((_, i) => i % step === 0).slice(0, SAMPLE);
-  const statements = await store.getStatements(
-    sample.map((contractId) => ({ contractId, month: dataset.month })),
-  );
+  const wanted = sample.map((contractId) => ({ contractId, month: dataset.month }));
+  const stored = await store.getClosedMonthFigures(wanted);
+  const statements = await closedStatements({ store }, wanted);
   const complete = new Set(
     statements.filter((s) => s.bookings.length === dataset.history.inMonth).map((s) => s.contractId),
   );
@@ -281,7 +283,7 @@ async function closeAll(worker: Worker, workers: number, dataset: Dataset): Prom
     contractsPerSecond: round(dataset.contractIds.length / seconds, 0),
     dynamoRequestsPerContract: round(requests / dataset.contractIds.length),
     itemsReadPerContract: round(itemsRead / dataset.contractIds.length),
-    statementBytes: median(statements.map((s) => Buffer.byteLength(JSON.stringify(s)))),
+    statementBytes: median(stored.map((s) => Buffer.byteLength(JSON.stringify(s)))),
     failedRecords,
     verifiedClosed,
     verifiedOf: sample.length,

@@ -35,30 +35,24 @@ import type {
   Store,
   TopUp,
 } from "../repositories.js";
-import { type ContractStatement, type MonthClosePlan, statementBookingsOf } from "../statement.js";
+import type { ClosedMonthFigures, MonthClosePlan } from "../statement.js";
 import { alertPut, DynamoAlertStore } from "./alert-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import {
   idempotentResponseAttribute,
   parseBooking,
+  parseClosedMonthFigures,
   parseContract,
   parseCustomer,
   parseIdempotency,
   parsePeriod,
   parsePool,
-  parseStatement,
 } from "./items.js";
 import { INDEX, keys } from "./keys.js";
 import { DynamoTicketStore } from "./ticket-store.js";
 import { cancellationReasons, isConditionalCheckFailed, isConditionFailure } from "./transactions.js";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
-
-/**
- * A statement keeps its bookings inline up to this size (DynamoDB items hold 400 KB); a larger list
- * stays with the month's bookings, which the close has frozen, and is read from there.
- */
-export const STATEMENT_INLINE_BOOKINGS_BYTES = 300_000;
 
 /** How long an `Idempotency-Key` is remembered. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -70,8 +64,6 @@ export interface DynamoStoreOptions {
   contextCacheSize?: number;
   /** "now" in epoch seconds, for idempotency lifetimes (a clock port in tests). */
   nowSeconds?: () => number;
-  /** Statements keep their bookings inline up to this many bytes of JSON (tests lower it). */
-  statementInlineBytes?: number;
 }
 
 /** The DynamoDB adapter of the domain's storage ports, on one table. */
@@ -82,7 +74,6 @@ export class DynamoStore implements Store {
   private readonly contexts = new Map<string, BookingContext>();
   private readonly contextCacheSize: number;
   private readonly nowSeconds: () => number;
-  private readonly statementInlineBytes: number;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -91,7 +82,6 @@ export class DynamoStore implements Store {
   ) {
     this.contextCacheSize = options.contextCacheSize ?? 1000;
     this.nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
-    this.statementInlineBytes = options.statementInlineBytes ?? STATEMENT_INLINE_BOOKINGS_BYTES;
     this.idempotency = new DynamoIdempotency(doc, tableName, this.nowSeconds);
     this.tickets = new DynamoTicketStore(doc, tableName);
     this.alerts = new DynamoAlertStore(doc, tableName);
@@ -721,8 +711,7 @@ export class DynamoStore implements Store {
   }
 
   async commitMonthClose(plan: MonthClosePlan): Promise<"written" | "stale"> {
-    const { statement } = plan;
-    const inline = Buffer.byteLength(JSON.stringify(statement.bookings)) <= this.statementInlineBytes;
+    const { figures } = plan;
     const items: TransactItem[] = [
       {
         Update: {
@@ -760,10 +749,10 @@ export class DynamoStore implements Store {
         TableName: this.tableName,
         Item: {
           ...keys.statement(plan.contractId, plan.month),
-          ...keys.statementOfCustomer(statement.customerId, plan.month, plan.contractId),
+          ...keys.statementOfCustomer(figures.customerId, plan.month, plan.contractId),
           entity: "statement",
-          ...statement,
-          bookings: inline ? statement.bookings : null,
+          // Only the frozen figures: the statement's bookings stay with the month's bookings.
+          ...figures,
         },
         // A statement is written once; it never changes after.
         ConditionExpression: "attribute_not_exists(pk)",
@@ -781,22 +770,17 @@ export class DynamoStore implements Store {
     return "written";
   }
 
-  async getStatements(wanted: { contractId: string; month: Month }[]): Promise<ContractStatement[]> {
-    const statements: ContractStatement[] = [];
+  async getClosedMonthFigures(wanted: { contractId: string; month: Month }[]): Promise<ClosedMonthFigures[]> {
+    const figures: ClosedMonthFigures[] = [];
     for (let i = 0; i < wanted.length; i += 100) {
       const chunk = wanted.slice(i, i + 100);
       const found = await this.batchGet(chunk.map((w) => keys.statement(w.contractId, w.month)));
       for (const w of chunk) {
         const raw = found.get(keyString(keys.statement(w.contractId, w.month)));
-        if (!raw) continue;
-        const stored = parseStatement(raw);
-        const bookings =
-          stored.bookings ??
-          statementBookingsOf(await this.listMonthBookings(w.contractId, w.month), w.month);
-        statements.push({ ...stored, bookings });
+        if (raw) figures.push(parseClosedMonthFigures(raw));
       }
     }
-    return statements;
+    return figures;
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

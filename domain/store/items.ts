@@ -8,7 +8,7 @@ import type { Customer } from "../customer.js";
 import type { PeriodUsage, PoolUsage } from "../ledger.js";
 import type { IdempotentResponse } from "../repositories.js";
 import { NAMED_WINDOWS, PRIORITIES } from "../sla-terms.js";
-import type { ContractStatement } from "../statement.js";
+import type { ClosedMonthFigures } from "../statement.js";
 import type { Ticket } from "../ticket.js";
 import { TICKET_STATUSES, WATCH_STAGES } from "../ticket.js";
 
@@ -154,34 +154,20 @@ const ticketItem = z.object({
   createdAt: z.string(),
 });
 
-const statementBookingItem = z.object({
-  id: z.string(),
-  date: z.string(),
-  minutes: int,
-  billedMinutes: int,
-  fromQuotaMinutes: int,
-  fromPoolMinutes: int,
-  overageMinutes: int,
-  category,
-  description: z.string(),
-  ticketId: z.nullable(z.string()),
-  technician: z.string(),
-});
-
-/** A stored statement; `bookings` is null when the list was too large to keep inline (see the store). */
-const statementItem = z.object({
+/**
+ * A closed month's statement as stored: the figures the close froze. Its bookings are not in it: they
+ * are read from the month's bookings. (Statements closed before carry their bookings and totals as
+ * well; those fields are dropped here like the keys.)
+ */
+const closedMonthFiguresItem = z.object({
   contractId: z.string(),
   customerId: z.string(),
   kind: z.enum(["monthly", "prepaid"]),
   month: z.string(),
-  status: z.enum(["open", "closed"]),
+  status: z.literal("closed"),
   quotaMinutes: int,
   usedMinutes: int,
-  usedByCategory: z.object(
-    Object.fromEntries(CATEGORIES.map((c) => [c, int])) as Record<(typeof CATEGORIES)[number], typeof int>,
-  ),
   fromPoolMinutes: int,
-  cascadedInMinutes: int,
   overageMinutes: int,
   overageCents: int,
   expiredMinutes: int,
@@ -189,14 +175,8 @@ const statementItem = z.object({
   feeCents: int,
   termStart: z.nullable(z.string()),
   termEnd: z.nullable(z.string()),
-  bookingCount: int,
-  bookings: z.nullable(z.array(statementBookingItem)),
-  closedAt: z.nullable(z.string()),
+  closedAt: z.string(),
 });
-
-export type StoredStatement = Omit<ContractStatement, "bookings"> & {
-  bookings: ContractStatement["bookings"] | null;
-};
 
 /**
  * An idempotency record. Its response is stored as one JSON string, not as a map: the record is
@@ -236,9 +216,9 @@ export function parsePool(item: Record<string, unknown>): PoolUsage {
 export const parseBooking: (item: Record<string, unknown>) => Booking = parser("booking", bookingItem);
 export const parseAlert: (item: Record<string, unknown>) => Alert = parser("alert", alertItem);
 export const parseTicket: (item: Record<string, unknown>) => Ticket = parser("ticket", ticketItem);
-export const parseStatement: (item: Record<string, unknown>) => StoredStatement = parser(
+export const parseClosedMonthFigures: (item: Record<string, unknown>) => ClosedMonthFigures = parser(
   "statement",
-  statementItem,
+  closedMonthFiguresItem,
 );
 const parseIdempotencyItem = parser("idempotency", idempotencyItem);
 export function parseIdempotency(item: Record<string, unknown>): {

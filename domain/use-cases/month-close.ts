@@ -6,11 +6,12 @@ import type { CloseJob, CloseJobQueue } from "../ports.js";
 import type { Page } from "../repositories.js";
 import { type SlaReport, slaReport } from "../sla-report.js";
 import {
-  buildStatement,
   type ContractStatement,
   hasStatementFor,
   monthsToClose,
   planMonthClose,
+  previewStatement,
+  statementOf,
 } from "../statement.js";
 import { currentMonth } from "./contracts.js";
 import type { UseCaseDeps } from "./deps.js";
@@ -86,8 +87,9 @@ export interface ContractCloseOutcome {
  * month's usage or pool version), so a second, concurrent or resumed run either finds the month
  * closed or loses the race and then finds it closed. A booking racing the close either commits
  * first (the close re-reads and counts it) or re-plans after it and is refused with `period_closed`.
- * Costs two or three requests per month: one batch read, one query of the month's bookings (when
- * it has any), one transaction.
+ * Costs two requests per month, however many bookings it has: one batch read (the contract with the
+ * month's usage or the pool), one transaction. The bookings are not read: the statement stores the
+ * ledger's figures only, and lists the month's bookings when it is read.
  */
 export async function closeContractMonth(deps: UseCaseDeps, job: CloseJob): Promise<ContractCloseOutcome> {
   assertMonthEnded(deps, job.month);
@@ -104,18 +106,15 @@ export async function closeContractMonth(deps: UseCaseDeps, job: CloseJob): Prom
       month = open;
       if (state.contract.kind === "monthly") continue; // the month's usage must be read for that month
     }
-    // Every booking writes the month's usage (monthly) or its month in the pool (prepaid): without
-    // it the month has no bookings. A booking racing this read makes the close's write fail and retry.
-    const booked =
-      state.contract.kind === "monthly" ? state.period !== null : state.pool?.months[month] !== undefined;
-    const bookings = booked ? await deps.store.listMonthBookings(job.contractId, month) : [];
+    // A booking racing this read changes the month's usage or the pool: the close's write fails and
+    // is planned again.
     const plan = planMonthClose(
-      { ...state, month, bookings },
+      { ...state, month },
       { closedAt: isoInstant(deps.clock.now()), alertId: deps.ids.newId("alr") },
     );
     if ((await deps.store.commitMonthClose(plan)) === "written") {
       outcome.closedMonths.push(month);
-      outcome.expiredMinutes += plan.statement.expiredMinutes;
+      outcome.expiredMinutes += plan.figures.expiredMinutes;
       const closed = { ...state.contract, closedThroughMonth: month, status: plan.status };
       if (monthsToClose(closed, job.month).length === 0) return outcome;
       month = addMonths(month, 1);
@@ -143,8 +142,9 @@ export interface CustomerStatement {
 }
 
 /**
- * A customer's statement for a month: for each contract that runs in the month, the stored statement
- * once its month is closed, else a preview computed from the live ledger.
+ * A customer's statement for a month: for each contract that runs in the month, once its month is
+ * closed the figures the close froze with the month's (frozen) bookings, else a preview computed from
+ * the live ledger.
  */
 export async function getCustomerStatement(
   deps: UseCaseDeps,
@@ -183,14 +183,30 @@ export async function getCustomerStatement(
   };
 }
 
-async function storedStatement(
+/**
+ * The statements of closed contract-months: the figures each close stored, with the month's bookings,
+ * which are final once the month is closed (bookings and reversals in it are refused with
+ * `period_closed`). One batch read for the figures, one query per statement for its bookings. Months
+ * not closed (no figures stored) are left out. No access check: callers check the actor.
+ */
+export async function closedStatements(
+  deps: Pick<UseCaseDeps, "store">,
+  wanted: { contractId: string; month: Month }[],
+): Promise<ContractStatement[]> {
+  const figures = await deps.store.getClosedMonthFigures(wanted);
+  return Promise.all(
+    figures.map(async (f) => statementOf(f, await deps.store.listMonthBookings(f.contractId, f.month))),
+  );
+}
+
+async function closedStatement(
   deps: UseCaseDeps,
   contractId: string,
   month: Month,
 ): Promise<ContractStatement> {
-  const [stored] = await deps.store.getStatements([{ contractId, month }]);
-  if (!stored) throw new Error(`Statement ${contractId}/${month} is missing although the month is closed`);
-  return stored;
+  const [statement] = await closedStatements(deps, [{ contractId, month }]);
+  if (!statement) throw new Error(`Statement ${contractId}/${month} is missing although the month is closed`);
+  return statement;
 }
 
 async function contractStatement(
@@ -198,11 +214,11 @@ async function contractStatement(
   contract: Contract,
   month: Month,
 ): Promise<ContractStatement> {
-  if (isMonthClosed(contract, month)) return storedStatement(deps, contract.id, month);
+  if (isMonthClosed(contract, month)) return closedStatement(deps, contract.id, month);
   const state = await deps.store.loadMonthState(contract.id, month);
   if (!state) throw new NotFoundError("Contract not found");
   // The month may have closed since the contract was listed: then the stored statement is the answer.
-  if (isMonthClosed(state.contract, month)) return storedStatement(deps, contract.id, month);
+  if (isMonthClosed(state.contract, month)) return closedStatement(deps, contract.id, month);
   const bookings = await deps.store.listMonthBookings(contract.id, month);
-  return buildStatement({ ...state, month, bookings });
+  return previewStatement({ ...state, month, bookings });
 }

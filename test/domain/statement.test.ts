@@ -6,11 +6,12 @@ import { CATEGORIES, initialPoolMinutes, quotaFor } from "../../domain/contract.
 import { PeriodClosedError, QuotaExceededError } from "../../domain/errors.js";
 import { newPool, planBooking, planReversal } from "../../domain/ledger.js";
 import {
-  buildStatement,
   hasStatementFor,
   monthsToClose,
   planMonthClose,
+  previewStatement,
   statementMonths,
+  statementOf,
   termEndsBy,
 } from "../../domain/statement.js";
 import {
@@ -60,14 +61,14 @@ describe("statementMonths and monthsToClose", () => {
   });
 });
 
-describe("buildStatement", () => {
+describe("previewStatement", () => {
   it("previews an open month: quota, used by category, remaining, bookings oldest first", () => {
     // Prepare
     const ledger = monthlyLedger({ categories: ["service", "project"], billingIncrementMinutes: 15 });
     book(ledger, "2026-01-20", 50, "project", "Migration");
     book(ledger, "2026-01-05", 100, "service", "Printer");
     // Act
-    const statement = buildStatement({ ...ledger, month: "2026-01" });
+    const statement = previewStatement({ ...ledger, month: "2026-01" });
     // Assess
     expect(statement).toMatchObject({
       status: "open",
@@ -89,20 +90,20 @@ describe("buildStatement", () => {
     const reversed = book(ledger, "2026-01-06", 30) as Booking;
     ledger.bookings = ledger.bookings.map((b) => (b.id === reversed.id ? { ...b, status: "reversed" } : b));
     ledger.bookings.push({ ...kept, id: "bk-2025-12_x", month: "2025-12", date: "2025-12-30" });
-    const statement = buildStatement({ ...ledger, month: "2026-01" });
+    const statement = previewStatement({ ...ledger, month: "2026-01" });
     expect(statement.bookings.map((b) => b.id)).toEqual([kept.id]);
   });
 
   it("charges overage at the contract's rate", () => {
     const ledger = monthlyLedger({ monthlyQuotaMinutes: 60 });
     book(ledger, "2026-01-05", 150);
-    const statement = buildStatement({ ...ledger, month: "2026-01" });
+    const statement = previewStatement({ ...ledger, month: "2026-01" });
     expect(statement).toMatchObject({ usedMinutes: 60, overageMinutes: 90, overageCents: 13_500 });
   });
 });
 
 describe("planMonthClose for a monthly quota", () => {
-  it("expires the unused quota, stores the statement and raises one quota.expired alert", () => {
+  it("expires the unused quota, freezes the statement's figures and raises one quota.expired alert", () => {
     // Prepare
     const ledger = monthlyLedger();
     book(ledger, "2026-01-05", 120);
@@ -115,8 +116,9 @@ describe("planMonthClose for a monthly quota", () => {
       expiredMinutes: 480,
       version: 1,
     });
-    expect(plan.statement).toMatchObject({
+    expect(plan.figures).toMatchObject({
       status: "closed",
+      usedMinutes: 120,
       expiredMinutes: 480,
       remainingMinutes: 0,
       closedAt: closing.closedAt,
@@ -125,7 +127,7 @@ describe("planMonthClose for a monthly quota", () => {
       type: "quota.expired",
       contractId: ledger.contract.id,
       month: "2026-01",
-      details: { expiredMinutes: 480 },
+      details: { kind: "monthly", expiredMinutes: 480, quotaMinutes: 600, usedMinutes: 120 },
     });
     expect(plan.status).toBe("active");
   });
@@ -134,7 +136,38 @@ describe("planMonthClose for a monthly quota", () => {
     const ledger = monthlyLedger();
     const plan = planMonthClose({ ...ledger, month: "2026-01" }, closing);
     expect(plan.period).toMatchObject({ usedMinutes: 0, expiredMinutes: 600, version: 0 });
-    expect(plan.statement).toMatchObject({ bookingCount: 0, bookings: [], expiredMinutes: 600 });
+    expect(statementOf(plan.figures, [])).toMatchObject({
+      bookingCount: 0,
+      bookings: [],
+      expiredMinutes: 600,
+    });
+  });
+
+  it("freezes only the ledger's figures; the closed statement lists the month's bookings and their totals", () => {
+    // Prepare
+    const ledger = monthlyLedger({ categories: ["service", "project"] });
+    const late = book(ledger, "2026-01-20", 45, "project", "Migration") as Booking;
+    book(ledger, "2026-01-05", 90, "service", "Printer");
+    const otherMonth: Booking = { ...late, id: "bk-2025-12_x", month: "2025-12", date: "2025-12-30" };
+    // Act
+    const plan = planMonthClose({ ...ledger, month: "2026-01" }, closing);
+    const statement = statementOf(plan.figures, [...ledger.bookings, otherMonth]);
+    // Assess
+    expect(plan.figures).not.toHaveProperty("bookings");
+    expect(plan.figures).not.toHaveProperty("usedByCategory");
+    expect(statement).toMatchObject({
+      status: "closed",
+      usedMinutes: 135,
+      expiredMinutes: 465,
+      bookingCount: 2,
+      cascadedInMinutes: 0,
+      closedAt: closing.closedAt,
+    });
+    expect(statement.usedByCategory).toEqual({ service: 90, project: 45, consulting: 0, training: 0 });
+    expect(statement.bookings.map((b) => [b.date, b.description])).toEqual([
+      ["2026-01-05", "Printer"],
+      ["2026-01-20", "Migration"],
+    ]);
   });
 
   it("raises no alert when the quota was used up", () => {
@@ -164,7 +197,7 @@ describe("planMonthClose for a prepaid pool", () => {
     // Act
     const plan = planMonthClose({ ...ledger, month: "2026-01" }, closing);
     // Assess
-    expect(plan.statement).toMatchObject({
+    expect(plan.figures).toMatchObject({
       kind: "prepaid",
       quotaMinutes: 1200,
       usedMinutes: 90,
@@ -181,7 +214,7 @@ describe("planMonthClose for a prepaid pool", () => {
 
   it("bills the price only in the month the term starts", () => {
     const ledger = prepaidLedger();
-    expect(planMonthClose({ ...ledger, month: "2026-02" }, closing).statement.feeCents).toBe(0);
+    expect(planMonthClose({ ...ledger, month: "2026-02" }, closing).figures.feeCents).toBe(0);
   });
 
   it("expires the rest of the pool in the month the term ends and marks the contract expired", () => {
@@ -191,11 +224,11 @@ describe("planMonthClose for a prepaid pool", () => {
     expect(plan.poolExpires).toBe(true);
     expect(plan.status).toBe("expired");
     expect(plan.pool).toMatchObject({ expiredMinutes: 1005 });
-    expect(plan.statement).toMatchObject({ expiredMinutes: 1005, remainingMinutes: 0 });
+    expect(plan.figures).toMatchObject({ expiredMinutes: 1005, remainingMinutes: 0 });
     expect(plan.alert).toMatchObject({
       type: "quota.expired",
       month: "2026-02",
-      details: { expiredMinutes: 1005 },
+      details: { kind: "prepaid", expiredMinutes: 1005, quotaMinutes: 1200, usedMinutes: 0 },
     });
   });
 
@@ -208,8 +241,9 @@ describe("planMonthClose for a prepaid pool", () => {
       usedMinutes: pool.usedMinutes + 45,
       months: { "2026-01": { usedMinutes: 105, overageMinutes: 0 } },
     };
-    const statement = planMonthClose({ ...ledger, month: "2026-01" }, closing).statement;
-    expect(statement).toMatchObject({ usedMinutes: 105, cascadedInMinutes: 45 });
+    const figures = planMonthClose({ ...ledger, month: "2026-01" }, closing).figures;
+    expect(statementOf(figures, ledger.bookings)).toMatchObject({ usedMinutes: 105, cascadedInMinutes: 45 });
+    expect(previewStatement({ ...ledger, month: "2026-01" })).toMatchObject({ cascadedInMinutes: 45 });
   });
 });
 
@@ -274,15 +308,24 @@ describe("month close properties", () => {
           const last = Number(lastDayOf(month).slice(8));
           for (const r of requests)
             book(ledger, `${month}-${String(Math.min(r.day, last)).padStart(2, "0")}`, r.minutes, r.category);
+          const preview = previewStatement({ ...ledger, month });
           const plan = planMonthClose({ ...ledger, month }, closing);
           const used = ledger.period?.usedMinutes ?? 0;
-          const s = plan.statement;
+          const s = statementOf(plan.figures, ledger.bookings);
           expect(s.expiredMinutes).toBe(quotaFor(ledger.contract as never, month) - used);
           expect(s.usedMinutes + s.expiredMinutes).toBe(quota);
           const byCategory = CATEGORIES.reduce((sum, c) => sum + s.usedByCategory[c], 0);
           expect(byCategory).toBe(s.usedMinutes + s.fromPoolMinutes + s.overageMinutes);
           expect(byCategory).toBe(ledger.bookings.reduce((sum, b) => sum + b.billedMinutes, 0));
           expect(plan.alert === null).toBe(s.expiredMinutes === 0);
+          // What the bookings give is the same before and after the close.
+          const derived = ({ usedByCategory, cascadedInMinutes, bookingCount, bookings }: typeof s) => ({
+            usedByCategory,
+            cascadedInMinutes,
+            bookingCount,
+            bookings,
+          });
+          expect(derived(s)).toEqual(derived(preview));
         },
       ),
     );

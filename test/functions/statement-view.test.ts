@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { slaReport } from "../../domain/sla-report.js";
-import { buildStatement } from "../../domain/statement.js";
+import { previewStatement } from "../../domain/statement.js";
 import type { CustomerStatement } from "../../domain/use-cases/month-close.js";
 import {
   csvField,
@@ -21,7 +21,7 @@ function statementWith(descriptions: string[]): CustomerStatement {
   for (const [i, description] of descriptions.entries()) {
     book(ledger, `2026-01-${String(i + 10)}`, 30, i % 2 ? "project" : "service", description);
   }
-  const contract = buildStatement({ ...ledger, month: "2026-01" });
+  const contract = previewStatement({ ...ledger, month: "2026-01" });
   return {
     customerId: "cus_1",
     month: "2026-01",

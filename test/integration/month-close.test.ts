@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Booking } from "../../domain/booking.js";
 import { ForbiddenError, MonthNotEndedError, PeriodClosedError } from "../../domain/errors.js";
@@ -5,6 +6,7 @@ import { reverseBooking } from "../../domain/use-cases/bookings.js";
 import { topUpPool } from "../../domain/use-cases/contracts.js";
 import {
   closeContractMonth,
+  closedStatements,
   getCustomerStatement,
   SCHEDULER_ACTOR,
   startMonthClose,
@@ -23,6 +25,8 @@ import {
 const JANUARY_WORK = "2026-01-20T10:00:00Z";
 /** 00:30 on 1 February in Berlin: January has ended. */
 const AFTER_JANUARY = "2026-01-31T23:30:00Z";
+/** The last working hours of January: every day of it can be booked. */
+const END_OF_JANUARY = "2026-01-31T12:00:00Z";
 
 const monthly = (overrides: Record<string, unknown> = {}) => ({
   kind: "monthly" as const,
@@ -32,6 +36,30 @@ const monthly = (overrides: Record<string, unknown> = {}) => ({
   overage: { policy: "bill" as const, rateCentsPerHour: 6_000 },
   ...overrides,
 });
+
+/** Counts the DynamoDB requests sent through `doc` from now on, and the items they returned. */
+function countRequests(doc: DynamoDBDocumentClient) {
+  const seen = { commands: [] as string[], itemsRead: 0 };
+  doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      seen.commands.push(context.commandName ?? "?");
+      const output = result.output as { Items?: unknown[]; Responses?: Record<string, unknown[]> };
+      seen.itemsRead += (output.Items ?? []).length + Object.values(output.Responses ?? {}).flat().length;
+      return result;
+    },
+    { step: "initialize", name: "countRequests" },
+  );
+  return {
+    /** What `act` sent. */
+    async during(act: () => Promise<unknown>) {
+      seen.commands = [];
+      seen.itemsRead = 0;
+      await act();
+      return { commands: seen.commands, itemsRead: seen.itemsRead };
+    },
+  };
+}
 
 let w: World;
 beforeEach(async () => {
@@ -56,20 +84,28 @@ describe("closeContractMonth", () => {
       usedMinutes: 165,
       expiredMinutes: 435,
     });
-    const [statement] = await w.deps.store.getStatements([{ contractId: id, month: "2026-01" }]);
+    const [statement] = await closedStatements(w.deps, [{ contractId: id, month: "2026-01" }]);
     expect(statement).toMatchObject({
       status: "closed",
       usedMinutes: 165,
       expiredMinutes: 435,
       bookingCount: 2,
     });
+    const [item] = await w.read.statementItems(id);
+    expect(item).toMatchObject({ status: "closed", usedMinutes: 165, expiredMinutes: 435 });
+    for (const derived of ["bookings", "bookingCount", "usedByCategory", "cascadedInMinutes"]) {
+      expect(item).not.toHaveProperty(derived);
+    }
     const alert = await w.read.alert({
       type: "quota.expired",
       contractId: id,
       month: "2026-01",
       details: {},
     });
-    expect(alert).toMatchObject({ customerId: customer.id, details: { expiredMinutes: 435 } });
+    expect(alert).toMatchObject({
+      customerId: customer.id,
+      details: { kind: "monthly", expiredMinutes: 435, quotaMinutes: 600, usedMinutes: 165 },
+    });
   });
 
   it("does nothing the second time: each contract-month closes once and expires nothing twice", async () => {
@@ -116,7 +152,7 @@ describe("closeContractMonth", () => {
     expect(await w.read.alertItemsOfCustomer(customer.id)).toHaveLength(2);
   });
 
-  it("reads only the closing month: three requests, however long the history", async () => {
+  it("reads only the closing month: two requests, however long the history", async () => {
     // Prepare: a pool with 40 bookings in a closed December and 2 in January
     const { contracts } = await customerWith(w.deps, [
       { kind: "prepaid", monthlyBasisMinutes: 600, termYears: 1, startDate: "2025-12-01" },
@@ -128,44 +164,123 @@ describe("closeContractMonth", () => {
     await bookOn(w.deps, id, "2026-01-06", 30);
     w.deps.clock.set(AFTER_JANUARY);
     await closeContractMonth(w.deps, { contractId: id, month: "2025-12" });
-    const requests: string[] = [];
-    let itemsQueried = 0;
-    w.doc.middlewareStack.add(
-      (next, context) => async (args) => {
-        const result = await next(args);
-        requests.push(context.commandName ?? "?");
-        itemsQueried += ((result.output as { Items?: unknown[] }).Items ?? []).length;
-        return result;
-      },
-      { step: "initialize", name: "countRequests" },
-    );
+    const requests = countRequests(w.doc);
     // Act
-    const outcome = await closeContractMonth(w.deps, { contractId: id, month: "2026-01" });
+    let outcome: Awaited<ReturnType<typeof closeContractMonth>> | undefined;
+    const cost = await requests.during(async () => {
+      outcome = await closeContractMonth(w.deps, { contractId: id, month: "2026-01" });
+    });
     // Assess
-    expect(outcome.closedMonths).toEqual(["2026-01"]);
-    expect(requests).toEqual(["BatchGetItemCommand", "QueryCommand", "TransactWriteItemsCommand"]);
-    expect(itemsQueried).toBe(2);
+    expect(outcome?.closedMonths).toEqual(["2026-01"]);
+    expect(cost).toEqual({ commands: ["BatchGetItemCommand", "TransactWriteItemsCommand"], itemsRead: 2 });
   });
 
-  it("keeps a long booking list out of the statement item and still lists it", async () => {
-    // Prepare: a store that keeps no more than 200 bytes of bookings inline
-    const small = await world(JANUARY_WORK, { statementInlineBytes: 200 });
-    const { contracts } = await customerWith(small.deps, [monthly()]);
-    const id = contracts[0]!.id;
-    for (let day = 10; day < 14; day++) await bookOn(small.deps, id, `2026-01-${day}`, 30);
-    small.deps.clock.set(AFTER_JANUARY);
-    // Act
-    await closeContractMonth(small.deps, { contractId: id, month: "2026-01" });
-    // Assess
-    const [item] = await small.read.statementItems(id);
-    expect(item).toMatchObject({ bookings: null, bookingCount: 4 });
-    const [statement] = await small.deps.store.getStatements([{ contractId: id, month: "2026-01" }]);
-    expect(statement?.bookings.map((b) => b.date)).toEqual([
-      "2026-01-10",
-      "2026-01-11",
-      "2026-01-12",
-      "2026-01-13",
+  it("costs the same requests and reads for a month with 50 bookings as for a month with 1", async () => {
+    // Prepare: of each kind, a contract with 1 booking in January and one with 50
+    w.deps.clock.set(END_OF_JANUARY);
+    const pool = {
+      kind: "prepaid" as const,
+      monthlyBasisMinutes: 600,
+      termYears: 1 as const,
+      startDate: "2026-01-01",
+    };
+    const { contracts } = await customerWith(w.deps, [
+      monthly({ monthlyQuotaMinutes: 6000 }),
+      monthly({ monthlyQuotaMinutes: 6000 }),
+      pool,
+      pool,
     ]);
+    const [monthlyOne, monthlyFifty, poolOne, poolFifty] = contracts.map((c) => c.id) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const bookings = { [monthlyOne]: 1, [monthlyFifty]: 50, [poolOne]: 1, [poolFifty]: 50 };
+    for (const [id, count] of Object.entries(bookings)) {
+      for (let i = 0; i < count; i++)
+        await bookOn(w.deps, id, `2026-01-${String(1 + (i % 28)).padStart(2, "0")}`, 30);
+    }
+    w.deps.clock.set(AFTER_JANUARY);
+    const requests = countRequests(w.doc);
+    // Act
+    const costs: Record<string, { commands: string[]; itemsRead: number }> = {};
+    for (const id of Object.keys(bookings)) {
+      costs[id] = await requests.during(() =>
+        closeContractMonth(w.deps, { contractId: id, month: "2026-01" }),
+      );
+    }
+    // Assess
+    const twoRequests = { commands: ["BatchGetItemCommand", "TransactWriteItemsCommand"], itemsRead: 2 };
+    expect(costs[monthlyFifty]).toEqual(costs[monthlyOne]);
+    expect(costs[poolFifty]).toEqual(costs[poolOne]);
+    for (const id of Object.keys(bookings)) expect(costs[id]).toEqual(twoRequests);
+    const statements = await closedStatements(
+      w.deps,
+      Object.keys(bookings).map((contractId) => ({ contractId, month: "2026-01" })),
+    );
+    expect(Object.fromEntries(statements.map((s) => [s.contractId, s.bookingCount]))).toEqual(bookings);
+    expect(Object.fromEntries(statements.map((s) => [s.contractId, s.bookings.length]))).toEqual(bookings);
+  });
+
+  it("lists every booking and category total of a closed month, more than a statement item could hold", async () => {
+    // Prepare: 150 bookings with long descriptions, over 300 KB as a list (once the inline limit)
+    w.deps.clock.set(END_OF_JANUARY);
+    const { customer, contracts } = await customerWith(w.deps, [
+      monthly({ monthlyQuotaMinutes: 6000, categories: ["service", "project"] }),
+    ]);
+    const id = contracts[0]!.id;
+    const booked: Booking[] = [];
+    for (let i = 0; i < 150; i++) {
+      const date = `2026-01-${String(1 + (i % 31)).padStart(2, "0")}`;
+      const category = i % 3 === 0 ? "project" : "service";
+      const description = `${String(i).padStart(3, "0")} ${"Server maintenance, details. ".repeat(68)}`;
+      booked.push(await bookOn(w.deps, id, date, 30, { category, description }));
+    }
+    w.deps.clock.set(AFTER_JANUARY);
+    // Act
+    await closeContractMonth(w.deps, { contractId: id, month: "2026-01" });
+    const [statement] = await closedStatements(w.deps, [{ contractId: id, month: "2026-01" }]);
+    // Assess
+    const [item] = await w.read.statementItems(id);
+    expect(item).not.toHaveProperty("bookings");
+    expect(Buffer.byteLength(JSON.stringify(statement?.bookings))).toBeGreaterThan(300_000);
+    expect(statement).toMatchObject({ status: "closed", usedMinutes: 4500, bookingCount: 150 });
+    expect(statement?.usedByCategory).toEqual({ service: 3000, project: 1500, consulting: 0, training: 0 });
+    const oldestFirst = [...booked].sort((a, b) =>
+      a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1,
+    );
+    expect(statement?.bookings.map((b) => [b.id, b.description])).toEqual(
+      oldestFirst.map((b) => [b.id, b.description]),
+    );
+    const api = await getCustomerStatement(w.deps, admin, customer.id, "2026-01");
+    expect(api.contracts).toEqual([statement]);
+  });
+
+  it("keeps a closed statement as it was: bookings and reversals in the month are refused", async () => {
+    // Prepare
+    const { customer, contracts } = await customerWith(w.deps, [
+      monthly(),
+      { kind: "prepaid", monthlyBasisMinutes: 60, termYears: 1, startDate: "2026-01-01" },
+    ]);
+    const first: Booking[] = [];
+    for (const c of contracts) {
+      first.push(await bookOn(w.deps, c.id, "2026-01-12", 60));
+      await bookOn(w.deps, c.id, "2026-01-13", 30, { description: "Backup check" });
+    }
+    w.deps.clock.set(AFTER_JANUARY);
+    for (const c of contracts) await closeContractMonth(w.deps, { contractId: c.id, month: "2026-01" });
+    const before = await getCustomerStatement(w.deps, admin, customer.id, "2026-01");
+    // Act
+    for (const [i, c] of contracts.entries()) {
+      await expect(bookOn(w.deps, c.id, "2026-01-30", 15)).rejects.toThrow(PeriodClosedError);
+      await expect(reverseBooking(w.deps, technician, c.id, first[i]!.id)).rejects.toThrow(PeriodClosedError);
+    }
+    const after = await getCustomerStatement(w.deps, admin, customer.id, "2026-01");
+    // Assess
+    expect(before.status).toBe("closed");
+    expect(before.contracts.map((c) => c.bookingCount)).toEqual([2, 2]);
+    expect(after).toEqual(before);
   });
 
   it("closes the earlier open months first, oldest first, each with its statement", async () => {
@@ -293,7 +408,7 @@ describe("bookings and reversals racing the close", () => {
       expect(booked.length).toBeGreaterThanOrEqual(3);
       expect(refused.length).toBeGreaterThanOrEqual(2);
       for (const reason of refused) expect(reason).toBeInstanceOf(PeriodClosedError);
-      const [statement] = await w.deps.store.getStatements([{ contractId: contract.id, month: "2026-01" }]);
+      const [statement] = await closedStatements(w.deps, [{ contractId: contract.id, month: "2026-01" }]);
       expect(statement?.bookings.map((b) => b.id).sort()).toEqual(booked.map((b) => b.id).sort());
       const billed = booked.reduce((sum, b) => sum + b.billedMinutes, 0);
       expect(statement!.usedMinutes + statement!.overageMinutes).toBe(billed);
@@ -322,7 +437,7 @@ describe("bookings and reversals racing the close", () => {
     for (const r of racing.slice(0, 5)) {
       if (r.status === "rejected") expect(r.reason).toBeInstanceOf(PeriodClosedError);
     }
-    const [statement] = await w.deps.store.getStatements([{ contractId: id, month: "2026-01" }]);
+    const [statement] = await closedStatements(w.deps, [{ contractId: id, month: "2026-01" }]);
     expect(statement!.bookings.map((b) => b.id).sort()).toEqual(
       bookings
         .filter((b) => !reversedIds.includes(b.id))

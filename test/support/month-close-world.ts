@@ -2,7 +2,13 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/
 import type { Actor } from "../../domain/access.js";
 import type { Alert } from "../../domain/alert.js";
 import { alertCause } from "../../domain/alert.js";
-import type { Contract, NewContract, NewMonthlyContract, NewPrepaidContract } from "../../domain/contract.js";
+import type {
+  Category,
+  Contract,
+  NewContract,
+  NewMonthlyContract,
+  NewPrepaidContract,
+} from "../../domain/contract.js";
 import { randomIds } from "../../domain/ids.js";
 import type { CloseJob, CloseJobQueue } from "../../domain/ports.js";
 import { FixedClock } from "../../domain/ports.js";
@@ -31,12 +37,18 @@ export async function customerWith(
   return { customer, contracts: made };
 }
 
-export async function bookOn(deps: UseCaseDeps, contractId: string, date: string, minutes: number) {
+export async function bookOn(
+  deps: UseCaseDeps,
+  contractId: string,
+  date: string,
+  minutes: number,
+  work: { category?: Category; description?: string } = {},
+) {
   const booked = await bookHours(deps, technician, contractId, {
     date,
     minutes,
-    category: "service",
-    description: `Work on ${date}`,
+    category: work.category ?? "service",
+    description: work.description ?? `Work on ${date}`,
   });
   if (booked.outcome !== "booked") throw new Error("unexpected replay");
   return booked.result.booking;
