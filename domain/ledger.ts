@@ -42,6 +42,12 @@ export interface PeriodUsage {
   thresholdsNotified: number[];
   /** 0 while the item does not exist yet. */
   version: number;
+  /**
+   * The contract version whose terms this usage was last written under (0: none yet). Every change of
+   * the contract's terms for this month writes its new version here too, so a booking that read it
+   * equal to the contract's version knows the terms it planned with still hold (see the store).
+   */
+  termsVersion: number;
 }
 
 export interface PoolMonth {
@@ -61,6 +67,8 @@ export interface PoolUsage {
   months: Record<Month, PoolMonth>;
   thresholdsNotified: number[];
   version: number;
+  /** The pool owner's contract version whose terms this pool was last written under (see PeriodUsage). */
+  termsVersion: number;
 }
 
 export const THRESHOLD_PERCENTS = [80, 100] as const;
@@ -75,6 +83,7 @@ export function emptyPeriod(contractId: string, month: Month): PeriodUsage {
     expiredMinutes: 0,
     thresholdsNotified: [],
     version: 0,
+    termsVersion: 0,
   };
 }
 
@@ -88,6 +97,8 @@ export function newPool(contractId: string, totalMinutes: number): PoolUsage {
     months: {},
     thresholdsNotified: [],
     version: 1,
+    // The store writes the contract's version when it creates the pool with its contract.
+    termsVersion: 0,
   };
 }
 

@@ -149,7 +149,8 @@ export class DynamoStore implements Store {
       items.push({
         Put: {
           TableName: this.tableName,
-          Item: poolItem(pool),
+          // Created under the contract's first terms: its bookings need no separate contract check.
+          Item: poolItem({ ...pool, termsVersion: contract.version }),
           ConditionExpression: "attribute_not_exists(pk)",
         },
       });
@@ -207,12 +208,28 @@ export class DynamoStore implements Store {
       },
       ...usageLimits.map(
         (limit): TransactItem => ({
-          ConditionCheck: {
+          Update: {
             TableName: this.tableName,
             Key: keys.period(contract.id, limit.month),
+            // The month's usage takes the new terms' version (created empty if nobody booked yet), so
+            // a booking planned under the old terms fails its usage condition and re-plans.
+            UpdateExpression:
+              "SET termsVersion = :terms, entity = :entity, contractId = :contractId, #month = :month, " +
+              "thresholdsNotified = if_not_exists(thresholdsNotified, :empty) " +
+              "ADD usedMinutes :zero, fromPoolMinutes :zero, overageMinutes :zero, expiredMinutes :zero, #version :one",
             // Closes the race with bookings: the new quota must hold what the month already used.
             ConditionExpression: "attribute_not_exists(pk) OR usedMinutes <= :max",
-            ExpressionAttributeValues: { ":max": limit.maxUsedMinutes },
+            ExpressionAttributeNames: { "#month": "month", "#version": "version" },
+            ExpressionAttributeValues: {
+              ":max": limit.maxUsedMinutes,
+              ":terms": contract.version,
+              ":entity": "period",
+              ":contractId": contract.id,
+              ":month": limit.month,
+              ":empty": [],
+              ":zero": 0,
+              ":one": 1,
+            },
             ReturnValuesOnConditionCheckFailure: "ALL_OLD",
           },
         }),
@@ -408,11 +425,17 @@ export class DynamoStore implements Store {
   }
 
   /**
-   * The writes of a ledger change (`sign` 1 books, -1 reverses). The contracts are checked at the
-   * version the plan read, so a quota change, top-up of terms or a month close in between makes the
-   * transaction fail and the use case re-plan. The usage counters are incremented, guarded by the
-   * ranges within which the plan holds (see `UsageGuard`): concurrent bookings far from any limit
-   * commit side by side, and none can overdraw.
+   * The writes of a ledger change (`sign` 1 books, -1 reverses). The usage counters are incremented,
+   * guarded by the ranges within which the plan holds (see `UsageGuard`): concurrent bookings far from
+   * any limit commit side by side, and none can overdraw.
+   *
+   * The plan must also still hold the contract's terms it was made with. Each usage item (a month of
+   * a monthly quota, a pool) carries the `termsVersion` of the contract it was last written under,
+   * and every change of a contract's terms (a quota change, a close) writes its new version onto the
+   * usage items it affects in the same transaction. So when the plan read the usage item at the
+   * contract's version, the usage item's condition checks the terms too and the booking is three
+   * items (usage, booking, idempotency guard). Otherwise (the month's first booking, the first after a
+   * change) the contract itself is checked at the version read, and the usage item takes that version.
    */
   private ledgerWrites(
     context: BookingContext,
@@ -425,8 +448,12 @@ export class DynamoStore implements Store {
       (change?.thresholds ?? [])
         .filter((t) => t.contractId === contractId && t.month === month)
         .map((t) => t.percent);
-    const items: TransactItem[] = [this.versionCheck(keys.contract(contract.id), contract.version)];
+    const items: TransactItem[] = [];
+    // Whether some usage item's condition covers the booked contract's terms.
+    let termsCovered = false;
     if (contract.kind === "monthly") {
+      const termsRead = context.period !== null && context.period.termsVersion === contract.version;
+      if (!termsRead) items.push(this.versionCheck(keys.contract(contract.id), contract.version));
       items.push(
         this.periodIncrement(
           contract.id,
@@ -438,37 +465,40 @@ export class DynamoStore implements Store {
           },
           change?.guards.period ?? null,
           raisedFor(contract.id, booking.month),
+          { version: contract.version, checked: termsRead, itemExists: context.period !== null },
         ),
       );
+      termsCovered = true;
     }
-    const poolOwner = context.pool?.contract;
-    if (!poolOwner) return items;
-    const poolOverage = contract.kind === "prepaid" ? booking.overageMinutes : 0;
+    const pool = context.pool;
     const poolGuard = change?.guards.pool ?? null;
-    if (booking.fromPoolMinutes > 0 || poolOverage > 0) {
-      items.push(
-        this.poolIncrement(
-          poolOwner.id,
-          booking.month,
-          { used: sign * booking.fromPoolMinutes, overage: sign * poolOverage },
-          poolGuard,
-          raisedFor(poolOwner.id, null),
-        ),
-      );
-    } else if (poolGuard) {
-      // The plan asked the pool and found it could not help: that must still be so.
-      items.push({
-        ConditionCheck: {
-          TableName: this.tableName,
-          Key: keys.pool(poolOwner.id),
-          ...poolCondition(poolGuard),
-        },
-      });
-    } else {
-      return items;
+    const poolOverage = contract.kind === "prepaid" ? booking.overageMinutes : 0;
+    const poolTouched =
+      pool !== null && (booking.fromPoolMinutes > 0 || poolOverage > 0 || poolGuard !== null);
+    if (pool && poolTouched) {
+      const owner = pool.contract;
+      const termsRead = pool.usage.termsVersion === owner.version;
+      const terms = { version: owner.version, checked: termsRead };
+      if (booking.fromPoolMinutes > 0 || poolOverage > 0) {
+        items.push(
+          this.poolIncrement(
+            owner.id,
+            booking.month,
+            { used: sign * booking.fromPoolMinutes, overage: sign * poolOverage },
+            poolGuard,
+            raisedFor(owner.id, null),
+            terms,
+          ),
+        );
+      } else if (poolGuard) {
+        // The plan asked the pool and found it could not help: that must still be so.
+        const condition = poolCondition(poolGuard, terms);
+        items.push({ ConditionCheck: { TableName: this.tableName, Key: keys.pool(owner.id), ...condition } });
+      }
+      if (!termsRead) items.push(this.versionCheck(keys.contract(owner.id), owner.version));
+      if (owner.id === contract.id) termsCovered = true;
     }
-    if (poolOwner.id !== contract.id)
-      items.push(this.versionCheck(keys.contract(poolOwner.id), poolOwner.version));
+    if (!termsCovered) items.unshift(this.versionCheck(keys.contract(contract.id), contract.version));
     return items;
   }
 
@@ -478,48 +508,50 @@ export class DynamoStore implements Store {
     delta: { used: number; fromPool: number; overage: number },
     guard: UsageGuard | null,
     raised: number[],
+    terms: { version: number; checked: boolean; itemExists: boolean },
   ): TransactItem {
-    const sets = [
-      "entity = :entity",
-      "contractId = :contractId",
-      "#month = :month",
-      "usedMinutes = if_not_exists(usedMinutes, :zero) + :used",
-      "fromPoolMinutes = if_not_exists(fromPoolMinutes, :zero) + :fromPool",
-      "overageMinutes = if_not_exists(overageMinutes, :zero) + :overage",
-      "expiredMinutes = if_not_exists(expiredMinutes, :zero)",
-      "thresholdsNotified = list_append(if_not_exists(thresholdsNotified, :empty), :raised)",
-      "#version = if_not_exists(#version, :zero) + :one",
-    ];
+    const sets = ["termsVersion = :terms"];
     const values: Record<string, unknown> = {
-      ":entity": "period",
-      ":contractId": contractId,
-      ":month": month,
-      ":zero": 0,
-      ":one": 1,
-      ":empty": [],
+      ":terms": terms.version,
       ":used": delta.used,
       ":fromPool": delta.fromPool,
       ":overage": delta.overage,
-      ":raised": raised,
+      ":zero": 0,
+      ":one": 1,
     };
-    let condition: string | undefined;
+    if (!terms.itemExists) {
+      // The month's first write creates the item (a racing first booking may have created it already).
+      sets.push("entity = :entity", "contractId = :contractId", "#month = :month");
+      Object.assign(values, { ":entity": "period", ":contractId": contractId, ":month": month });
+    }
+    if (raised.length > 0 || !terms.itemExists) {
+      sets.push("thresholdsNotified = list_append(if_not_exists(thresholdsNotified, :empty), :raised)");
+      Object.assign(values, { ":empty": [], ":raised": raised });
+    }
+    const conditions: string[] = [];
+    if (terms.checked) conditions.push("termsVersion = :terms");
     if (guard) {
       values[":min"] = guard.minUsed;
       values[":max"] = guard.maxUsed;
       // A month nobody booked yet has used nothing: the guard admits it when it admits 0.
-      condition =
+      conditions.push(
         guard.minUsed <= 0
-          ? "attribute_not_exists(usedMinutes) OR usedMinutes BETWEEN :min AND :max"
-          : "usedMinutes BETWEEN :min AND :max";
+          ? "(attribute_not_exists(usedMinutes) OR usedMinutes BETWEEN :min AND :max)"
+          : "usedMinutes BETWEEN :min AND :max",
+      );
     }
     return {
       Update: {
         TableName: this.tableName,
         Key: keys.period(contractId, month),
-        UpdateExpression: `SET ${sets.join(", ")}`,
-        ExpressionAttributeNames: { "#month": "month", "#version": "version" },
+        // ADD counts from 0 when the attribute is missing.
+        UpdateExpression: `SET ${sets.join(", ")} ADD usedMinutes :used, fromPoolMinutes :fromPool, overageMinutes :overage, expiredMinutes :zero, #version :one`,
+        ExpressionAttributeNames: {
+          "#version": "version",
+          ...(terms.itemExists ? {} : { "#month": "month" }),
+        },
         ExpressionAttributeValues: values,
-        ...(condition ? { ConditionExpression: condition } : {}),
+        ...(conditions.length > 0 ? { ConditionExpression: conditions.join(" AND ") } : {}),
       },
     };
   }
@@ -530,8 +562,14 @@ export class DynamoStore implements Store {
     delta: { used: number; overage: number },
     guard: PoolGuard | null,
     raised: number[],
+    terms: { version: number; checked: boolean },
   ): TransactItem {
-    const condition = guard ? poolCondition(guard) : null;
+    const condition = guard
+      ? poolCondition(guard, terms)
+      : {
+          ConditionExpression: terms.checked ? "termsVersion = :terms" : "attribute_exists(pk)",
+          ExpressionAttributeValues: terms.checked ? { ":terms": terms.version } : {},
+        };
     return {
       Update: {
         TableName: this.tableName,
@@ -540,16 +578,18 @@ export class DynamoStore implements Store {
           "SET usedMinutes = usedMinutes + :used, overageMinutes = overageMinutes + :overage, " +
           "usedByMonth.#m = if_not_exists(usedByMonth.#m, :zero) + :used, " +
           "overageByMonth.#m = if_not_exists(overageByMonth.#m, :zero) + :overage, " +
-          "thresholdsNotified = list_append(thresholdsNotified, :raised), #version = #version + :one",
-        ConditionExpression: condition?.ConditionExpression ?? "attribute_exists(pk)",
+          "thresholdsNotified = list_append(thresholdsNotified, :raised), #version = #version + :one, " +
+          "termsVersion = :terms",
+        ConditionExpression: condition.ConditionExpression,
         ExpressionAttributeNames: { "#m": month, "#version": "version" },
         ExpressionAttributeValues: {
-          ...condition?.ExpressionAttributeValues,
+          ...condition.ExpressionAttributeValues,
           ":used": delta.used,
           ":overage": delta.overage,
           ":zero": 0,
           ":one": 1,
           ":raised": raised,
+          ":terms": terms.version,
         },
       },
     };
@@ -736,11 +776,16 @@ export class DynamoStore implements Store {
     ];
     // Closes the race with bookings and reversals of the month (and cascade draws and top-ups of a
     // pool): the statement counts exactly the state it was built from.
-    if (plan.period) items.push(this.versionedPut(periodItem(plan.period), plan.period.version));
+    // The close changes the contract's terms for the month (it is closed now): the usage items it
+    // writes take the contract's new version, so bookings planned before it re-plan (see ledgerWrites).
+    const termsVersion = plan.contractVersion + 1;
+    if (plan.period) {
+      items.push(this.versionedPut(periodItem({ ...plan.period, termsVersion }), plan.period.version));
+    }
     if (plan.pool) {
       items.push(
         plan.poolExpires
-          ? this.versionedPut(poolItem(plan.pool), plan.pool.version)
+          ? this.versionedPut(poolItem({ ...plan.pool, termsVersion }), plan.pool.version)
           : this.versionCheck(keys.pool(plan.contractId), plan.pool.version),
       );
     }
@@ -823,10 +868,19 @@ export class DynamoStore implements Store {
     period: PeriodUsage | null,
     pool: PoolUsage | null,
   ): void {
+    // The write stamped the usage items it touched with the terms it was planned under.
+    const written = period ?? context.period;
+    const poolWritten = context.pool && pool ? pool : null;
     this.remember(`${context.contract.id}#${month}`, {
       contract: context.contract,
-      period: period ?? context.period,
-      pool: context.pool && pool ? { contract: context.pool.contract, usage: pool } : context.pool,
+      period: written ? { ...written, termsVersion: context.contract.version } : null,
+      pool:
+        context.pool && poolWritten
+          ? {
+              contract: context.pool.contract,
+              usage: { ...poolWritten, termsVersion: context.pool.contract.version },
+            }
+          : context.pool,
     });
   }
 
@@ -916,15 +970,16 @@ class DynamoIdempotency implements IdempotencyRepository {
 }
 
 /** The pool's size as planned, and its used counter within the plan's range. */
-function poolCondition(guard: PoolGuard) {
+function poolCondition(guard: PoolGuard, terms: { version: number; checked: boolean }) {
+  const pinned = "totalMinutes = :total AND expiredMinutes = :expired AND usedMinutes BETWEEN :min AND :max";
   return {
-    ConditionExpression:
-      "totalMinutes = :total AND expiredMinutes = :expired AND usedMinutes BETWEEN :min AND :max",
+    ConditionExpression: terms.checked ? `${pinned} AND termsVersion = :terms` : pinned,
     ExpressionAttributeValues: {
       ":total": guard.totalMinutes,
       ":expired": guard.expiredMinutes,
       ":min": guard.minUsed,
       ":max": guard.maxUsed,
+      ...(terms.checked ? { ":terms": terms.version } : {}),
     },
   };
 }

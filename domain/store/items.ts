@@ -85,6 +85,7 @@ const periodItem = z.object({
   expiredMinutes: int,
   thresholdsNotified: z.array(int),
   version: int,
+  termsVersion: z._default(int, 0),
 });
 
 const poolItem = z.object({
@@ -97,6 +98,7 @@ const poolItem = z.object({
   overageByMonth: z.record(z.string(), int),
   thresholdsNotified: z.array(int),
   version: int,
+  termsVersion: z._default(int, 0),
 });
 
 const bookingItem = z.object({

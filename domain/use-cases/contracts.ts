@@ -1,5 +1,5 @@
 import { type Actor, assertAllowed, assertSees } from "../access.js";
-import { dateIn, isoInstant, type Month, monthOf, monthsBetween } from "../calendar.js";
+import { addMonths, dateIn, isoInstant, type Month, monthOf, monthsBetween } from "../calendar.js";
 import {
   type Contract,
   initialPoolMinutes,
@@ -129,8 +129,13 @@ export async function changeQuota(
         effectiveMonth: `must be within ${contract.startMonth}..${contract.endMonth ?? "open end"}`,
       });
     }
-    // Bookings are never dated in the future, so only months up to now can hold usage.
-    const limits = monthsBetween(input.effectiveMonth, currentMonth(deps)).map((month) => ({
+    // Bookings are never dated in the future, so only months up to now can hold usage; one month
+    // more covers a booking whose clock is a little ahead at a month's turn. Each of these months'
+    // usage takes the new terms (see the store's ledger writes); later ones check the contract.
+    const lastBookable = addMonths(currentMonth(deps), 1);
+    const last =
+      contract.endMonth !== null && contract.endMonth < lastBookable ? contract.endMonth : lastBookable;
+    const limits = monthsBetween(input.effectiveMonth, last).map((month) => ({
       month,
       maxUsedMinutes: input.monthlyQuotaMinutes,
     }));

@@ -3,8 +3,9 @@ import type { Actor } from "../../domain/access.js";
 import { createDocumentClient } from "../../domain/store/client.js";
 import { DynamoStore } from "../../domain/store/dynamo-store.js";
 import { bookHours, reverseBooking } from "../../domain/use-cases/bookings.js";
-import { createContract } from "../../domain/use-cases/contracts.js";
+import { changeQuota, createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
+import { closeContractMonth } from "../../domain/use-cases/month-close.js";
 import { countRequests, storeDeps } from "../support/dynamo.js";
 
 const admin: Actor = { role: "admin", customerId: null, subject: "test-admin" };
@@ -23,6 +24,31 @@ async function monthlySetup(quota = 600) {
 }
 
 const booking = { date: "2026-11-20", minutes: 30, category: "service" as const, description: "Work" };
+
+/** Another Lambda instance on the same table: its own store, its own cache of booking contexts. */
+function otherInstance(deps: Awaited<ReturnType<typeof storeDeps>>) {
+  const store = new DynamoStore(
+    createDocumentClient({ tableName: deps.tableName, endpoint: deps.endpoint }),
+    deps.tableName,
+  );
+  return { ...deps, store };
+}
+
+/** The kinds of the items of every transaction the client sends (`Update`, `Put`, `ConditionCheck`). */
+function recordTransactions(doc: Awaited<ReturnType<typeof storeDeps>>["doc"]): string[][] {
+  const transactions: string[][] = [];
+  doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName?.startsWith("TransactWrite")) {
+        const { TransactItems } = args.input as { TransactItems: Record<string, unknown>[] };
+        transactions.push(TransactItems.map((item) => Object.keys(item)[0] ?? ""));
+      }
+      return next(args);
+    },
+    { step: "initialize", name: "recordTransactions" },
+  );
+  return transactions;
+}
 
 describe("DynamoStore bookings", () => {
   it("books with exactly one DynamoDB request once the contract's context is cached", async () => {
@@ -88,5 +114,52 @@ describe("DynamoStore bookings", () => {
     await bookHours(deps, technician, contract.id, { ...booking, minutes: 15 });
     const period = await deps.store.getPeriod(contract.id, "2026-11");
     expect(period?.thresholdsNotified).toEqual([80, 100]);
+  });
+
+  it("checks the contract only when the month's usage does not carry the terms planned with", async () => {
+    const { deps, contract } = await monthlySetup();
+    const transactions = recordTransactions(deps.doc);
+    const key = (k: string) => ({ key: k, fingerprint: k, render: () => ({ statusCode: 201, body: {} }) });
+    await bookHours(deps, technician, contract.id, booking, key("first")); // the month's first booking
+    await bookHours(deps, technician, contract.id, booking, key("second"));
+    await changeQuota(deps, admin, contract.id, { monthlyQuotaMinutes: 900, effectiveMonth: "2026-11" });
+    await bookHours(deps, technician, contract.id, booking, key("third")); // new terms, already stamped
+    await bookHours(deps, technician, contract.id, { ...booking, date: "2026-10-05" }, key("october"));
+    // A booking puts two items (the booking, the idempotency guard); the quota change puts one.
+    const bookingTransactions = transactions.filter((items) => items.filter((i) => i === "Put").length === 2);
+    expect(bookingTransactions).toEqual([
+      ["ConditionCheck", "Update", "Put", "Put"],
+      ["Update", "Put", "Put"],
+      ["Update", "Put", "Put"],
+      // October is before the change's effective month: its usage was never stamped.
+      ["ConditionCheck", "Update", "Put", "Put"],
+    ]);
+    expect((await deps.store.getPeriod(contract.id, "2026-11"))?.termsVersion).toBe(2);
+  });
+
+  it("re-plans a booking made under the old quota after another instance lowered it", async () => {
+    const { deps, contract } = await monthlySetup(600);
+    const other = otherInstance(deps);
+    await bookHours(deps, technician, contract.id, booking); // caches the 600-minute terms, 30 used
+    await bookHours(deps, technician, contract.id, booking); // the cached plan commits: 60 used
+    await changeQuota(other, admin, contract.id, { monthlyQuotaMinutes: 60, effectiveMonth: "2026-11" });
+    // Under the cached terms 30 more would fit; under the new ones they do not.
+    await expect(bookHours(deps, technician, contract.id, booking)).rejects.toMatchObject({
+      code: "quota_exceeded",
+    });
+    expect((await deps.store.getPeriod(contract.id, "2026-11"))?.usedMinutes).toBe(60);
+  });
+
+  it("refuses a booking planned before another instance closed its month", async () => {
+    const { deps, contract } = await monthlySetup(600);
+    const other = otherInstance(deps);
+    const october = { ...booking, date: "2026-10-15" };
+    await bookHours(deps, technician, contract.id, october);
+    await bookHours(deps, technician, contract.id, october); // cached, three-item form from here on
+    await closeContractMonth(other, { contractId: contract.id, month: "2026-10" });
+    await expect(bookHours(deps, technician, contract.id, october)).rejects.toMatchObject({
+      code: "period_closed",
+    });
+    expect((await deps.store.getPeriod(contract.id, "2026-10"))?.usedMinutes).toBe(60);
   });
 });
