@@ -510,19 +510,26 @@ export class DynamoStore implements Store {
     raised: number[],
     terms: { version: number; checked: boolean; itemExists: boolean },
   ): TransactItem {
-    const sets = ["termsVersion = :terms"];
+    // Only what changes: a booking that checked the terms leaves them as they are.
+    const sets: string[] = terms.checked ? [] : ["termsVersion = :terms"];
+    const adds = [
+      "usedMinutes :used",
+      "fromPoolMinutes :fromPool",
+      "overageMinutes :overage",
+      "#version :one",
+    ];
     const values: Record<string, unknown> = {
       ":terms": terms.version,
       ":used": delta.used,
       ":fromPool": delta.fromPool,
       ":overage": delta.overage,
-      ":zero": 0,
       ":one": 1,
     };
     if (!terms.itemExists) {
       // The month's first write creates the item (a racing first booking may have created it already).
       sets.push("entity = :entity", "contractId = :contractId", "#month = :month");
-      Object.assign(values, { ":entity": "period", ":contractId": contractId, ":month": month });
+      adds.push("expiredMinutes :zero");
+      Object.assign(values, { ":entity": "period", ":contractId": contractId, ":month": month, ":zero": 0 });
     }
     if (raised.length > 0 || !terms.itemExists) {
       sets.push("thresholdsNotified = list_append(if_not_exists(thresholdsNotified, :empty), :raised)");
@@ -545,7 +552,7 @@ export class DynamoStore implements Store {
         TableName: this.tableName,
         Key: keys.period(contractId, month),
         // ADD counts from 0 when the attribute is missing.
-        UpdateExpression: `SET ${sets.join(", ")} ADD usedMinutes :used, fromPoolMinutes :fromPool, overageMinutes :overage, expiredMinutes :zero, #version :one`,
+        UpdateExpression: `${sets.length > 0 ? `SET ${sets.join(", ")} ` : ""}ADD ${adds.join(", ")}`,
         ExpressionAttributeNames: {
           "#version": "version",
           ...(terms.itemExists ? {} : { "#month": "month" }),
