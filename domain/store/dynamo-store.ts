@@ -793,7 +793,17 @@ export class DynamoStore implements Store {
       items.push(
         plan.poolExpires
           ? this.versionedPut(poolItem({ ...plan.pool, termsVersion }), plan.pool.version)
-          : this.versionCheck(keys.pool(plan.contractId), plan.pool.version),
+          : {
+              // The pool as read, its terms stamped: no draw of the closed month can land after.
+              Update: {
+                TableName: this.tableName,
+                Key: keys.pool(plan.contractId),
+                UpdateExpression: "SET termsVersion = :terms",
+                ConditionExpression: "#version = :version",
+                ExpressionAttributeNames: { "#version": "version" },
+                ExpressionAttributeValues: { ":terms": termsVersion, ":version": plan.pool.version },
+              },
+            },
       );
     }
     items.push({
@@ -1029,6 +1039,15 @@ export function poolItem(pool: PoolUsage): Record<string, unknown> {
 }
 
 /** The item of a booking (also for seeding benchmarks with real shapes). */
+/**
+ * A booking as stored. Its empty fields (no pool, no ticket, not reversed) are left out: every booking
+ * goes through the booking transaction, and each attribute costs there; the parser reads them as null.
+ */
 export function bookingItem(booking: Booking): Record<string, unknown> {
-  return { ...keys.booking(booking.contractId, booking.id), entity: "booking", ...booking };
+  const item: Record<string, unknown> = {
+    ...keys.booking(booking.contractId, booking.id),
+    entity: "booking",
+  };
+  for (const [name, value] of Object.entries(booking)) if (value !== null) item[name] = value;
+  return item;
 }

@@ -111,16 +111,17 @@ const bookingItem = z.object({
   billedMinutes: int,
   fromQuotaMinutes: int,
   fromPoolMinutes: int,
-  poolContractId: z.nullable(z.string()),
+  // Absent means null: bookingItem leaves empty fields out of the item (see there).
+  poolContractId: z._default(z.nullable(z.string()), null),
   overageMinutes: int,
   category,
   description: z.string(),
-  ticketId: z.nullable(z.string()),
+  ticketId: z._default(z.nullable(z.string()), null),
   technician: z.string(),
   createdAt: z.string(),
   createdBy: z.string(),
   status: z.enum(["booked", "reversed"]),
-  reversal: z.nullable(z.object({ id: z.string(), at: z.string(), by: z.string() })),
+  reversal: z._default(z.nullable(z.object({ id: z.string(), at: z.string(), by: z.string() })), null),
 });
 
 const alertItem = z.object({

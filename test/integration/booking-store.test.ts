@@ -162,4 +162,25 @@ describe("DynamoStore bookings", () => {
     });
     expect((await deps.store.getPeriod(contract.id, "2026-10"))?.usedMinutes).toBe(60);
   });
+
+  it("refuses a pool draw planned before another instance closed the pool's month", async () => {
+    const deps = await storeDeps("2026-11-20T10:00:00Z");
+    const customer = await createCustomer(deps, admin, { name: "Pool GmbH" });
+    const contract = await createContract(deps, admin, {
+      customerId: customer.id,
+      kind: "prepaid",
+      monthlyBasisMinutes: 600,
+      termYears: 1,
+      startDate: "2026-10-01",
+    });
+    const other = otherInstance(deps);
+    const october = { ...booking, date: "2026-10-15" };
+    await bookHours(deps, technician, contract.id, october);
+    await bookHours(deps, technician, contract.id, october); // cached pool, three-item form
+    await closeContractMonth(other, { contractId: contract.id, month: "2026-10" });
+    await expect(bookHours(deps, technician, contract.id, october)).rejects.toMatchObject({
+      code: "period_closed",
+    });
+    expect((await deps.store.getPool(contract.id))?.months["2026-10"]?.usedMinutes).toBe(60);
+  });
 });
