@@ -25,7 +25,9 @@ export const handler = httpHandler("bookings", {
       { ...input, ticketId: input.ticketId ?? undefined },
       idempotency,
     );
-    return booked.outcome === "booked" ? bookingResponse(booked.result) : booked.response;
+    if (booked.outcome === "replayed") return booked.response;
+    // With an Idempotency-Key the response was rendered once already, for the guard item.
+    return booked.response ?? bookingResponse(booked.result);
   },
   "GET /contracts/{contractId}/bookings": async (request, deps) => {
     const query = parseWith(listBookingsQuerySchema, request.query, "query");
