@@ -128,6 +128,13 @@ export function checksOf(r: Omit<Results, "checks">): Check[] {
         target: "reported",
         pass: null,
       },
+      {
+        item: 3,
+        measure: "the booking's transaction alone vs the floor's",
+        value: `${b.transaction.items} items ${x(b.transaction.medianRatio)}; without the idempotency guard ${x(b.transaction.withoutGuardMedianRatio)} (${b.transaction.rounds} rounds)`,
+        target: "reported",
+        pass: null,
+      },
     );
   }
   if (measured(r.contention)) {

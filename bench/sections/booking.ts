@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
+import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Actor } from "../../domain/access.js";
 import { dateIn, monthOf } from "../../domain/calendar.js";
 import { randomIds } from "../../domain/ids.js";
@@ -43,6 +44,11 @@ export interface BookingFigures {
   medianRatio: number;
   p99Ratio: number;
   requests: number;
+  /**
+   * The booking's own transaction (as the handler sent it) re-sent with fresh ids, against the floor's,
+   * median ratio: whole, and without its `Idempotency-Key` guard item, to show what each item costs.
+   */
+  transaction: { items: number; medianRatio: number; withoutGuardMedianRatio: number; rounds: number };
 }
 
 export interface FloorThroughput {
@@ -53,6 +59,8 @@ export interface FloorThroughput {
 
 interface Setup {
   deps: UseCaseDeps;
+  /** The last booking transaction the store sent. */
+  lastTransaction: () => TransactWriteCommandInput | undefined;
   meter: ReturnType<typeof meterDynamo>;
   handler: BookingsHandler;
   floor: FloorModule;
@@ -85,7 +93,25 @@ async function prepare(endpoint: string): Promise<Setup> {
     billingTimezone: BILLING_TIMEZONE,
   };
   setUseCaseDeps(deps);
-  setup = { deps, meter: meterDynamo(doc), handler, floor, floorMeter: meterDynamo(floor.client), tableName };
+  let lastTransaction: TransactWriteCommandInput | undefined;
+  doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName?.startsWith("TransactWrite")) {
+        lastTransaction = structuredClone(args.input as TransactWriteCommandInput);
+      }
+      return next(args);
+    },
+    { step: "initialize", name: "benchLastTransaction", priority: "high" },
+  );
+  setup = {
+    deps,
+    lastTransaction: () => lastTransaction,
+    meter: meterDynamo(doc),
+    handler,
+    floor,
+    floorMeter: meterDynamo(floor.client),
+    tableName,
+  };
   return setup;
 }
 
@@ -171,6 +197,8 @@ export async function measureBooking(endpoint: string, requests: number): Promis
     }
   }
 
+  const transaction = await measureTransactionShapes(s, Math.max(100, Math.round(requests / 2)));
+
   // A retried request: same key, same body.
   const replayed = bookingEvent(contractId, `replay-${randomUUID()}`, 0);
   const first = await book(s, replayed);
@@ -198,6 +226,52 @@ export async function measureBooking(endpoint: string, requests: number): Promis
     medianRatio: ratio(median(bookingMs), median(floorMs)),
     p99Ratio: ratio(percentile(bookingMs, 99), percentile(floorMs, 99)),
     requests,
+    transaction,
+  };
+}
+
+/** The booking's transaction again, with a fresh booking id and a fresh idempotency key. */
+function freshCopy(input: TransactWriteCommandInput, withGuard: boolean): TransactWriteCommandInput {
+  const suffix = randomUUID();
+  const items = (input.TransactItems ?? []).flatMap((item) => {
+    const put = item.Put?.Item as Record<string, unknown> | undefined;
+    if (!put) return [item];
+    if (String(put.pk).startsWith("IDEMPOTENCY#")) {
+      return withGuard ? [{ Put: { ...item.Put, Item: { ...put, pk: `IDEMPOTENCY#bench:${suffix}` } } }] : [];
+    }
+    return [{ Put: { ...item.Put, Item: { ...put, sk: `${String(put.sk)}-${suffix}` } } }];
+  });
+  return { ...input, TransactItems: items } as TransactWriteCommandInput;
+}
+
+/**
+ * What the booking's transaction costs by itself, item by item: the transaction the handler last sent
+ * (its usage update, booking and guard, as they are), re-sent with fresh ids, alternating with the
+ * floor's, and once more without the guard item.
+ */
+async function measureTransactionShapes(s: Setup, rounds: number): Promise<BookingFigures["transaction"]> {
+  const captured = s.lastTransaction();
+  if (!captured) throw new Error("No booking transaction was captured");
+  const times = { floor: [] as number[], whole: [] as number[], withoutGuard: [] as number[] };
+  const timed = async (series: number[], send: () => Promise<unknown>) => {
+    const start = process.hrtime.bigint();
+    await send();
+    series.push(elapsedMs(start));
+  };
+  for (let i = 0; i < rounds; i++) {
+    await timed(times.floor, () =>
+      s.floor.handler({ contractId: "shapes", bookingId: randomUUID(), minutes: 15 }),
+    );
+    await timed(times.whole, () => s.floor.client.send(new TransactWriteCommand(freshCopy(captured, true))));
+    await timed(times.withoutGuard, () =>
+      s.floor.client.send(new TransactWriteCommand(freshCopy(captured, false))),
+    );
+  }
+  return {
+    items: captured.TransactItems?.length ?? 0,
+    medianRatio: ratio(median(times.whole), median(times.floor)),
+    withoutGuardMedianRatio: ratio(median(times.withoutGuard), median(times.floor)),
+    rounds,
   };
 }
 
