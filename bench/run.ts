@@ -3,7 +3,7 @@
  * floor in the same run and reported as a ratio, because the machines are shared and noisy. Prints a
  * table and writes bench/results.json (`--quick`: smaller samples, written to bench/out/ instead).
  *
- *   npm run bench                 the full run (about 6 minutes on 2 cores)
+ *   npm run bench                 the full run (about 3.5 minutes on 2 cores)
  *   npm run bench -- --quick      a smoke run
  *   npm run bench -- --only=bundles,cold-init,booking,contention,month-close,sla-sweep
  */
