@@ -186,12 +186,13 @@ const closedMonthFiguresItem = z.object({
  * written inside every booking's transaction, and one string attribute costs the SDK and DynamoDB far
  * less to encode and store than the response's dozens of nested attributes.
  */
+const storedResponse = z.object({ statusCode: int, body: z.unknown() });
 export const idempotencyItem = z.object({
   fingerprint: z.string(),
   expiresAt: int,
-  response: z.optional(z.nullable(z.string())),
+  // A map: how records kept the response before (a local store may still hold some for 24 hours).
+  response: z.optional(z.nullable(z.union([z.string(), storedResponse]))),
 });
-const storedResponse = z.object({ statusCode: int, body: z.unknown() });
 
 function parser<T>(what: string, schema: z.ZodMiniType<T>) {
   return (item: Record<string, unknown>): T => {
@@ -231,6 +232,7 @@ export function parseIdempotency(item: Record<string, unknown>): {
 } {
   const { fingerprint, expiresAt, response } = parseIdempotencyItem(item);
   if (response === undefined || response === null) return { fingerprint, expiresAt, response: null };
+  if (typeof response !== "string") return { fingerprint, expiresAt, response };
   const parsed = storedResponse.safeParse(JSON.parse(response));
   if (!parsed.success) throw new Error(`Malformed idempotency response ${String(item.pk)}`);
   return { fingerprint, expiresAt, response: parsed.data };
