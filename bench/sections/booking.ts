@@ -59,8 +59,8 @@ export interface FloorThroughput {
 
 interface Setup {
   deps: UseCaseDeps;
-  /** The last booking transaction the store sent. */
-  lastTransaction: () => TransactWriteCommandInput | undefined;
+  /** Books once more and keeps the transaction the store sent (outside any timed series). */
+  captureTransaction: (book: () => Promise<unknown>) => Promise<TransactWriteCommandInput>;
   meter: ReturnType<typeof meterDynamo>;
   handler: BookingsHandler;
   floor: FloorModule;
@@ -93,19 +93,30 @@ async function prepare(endpoint: string): Promise<Setup> {
     billingTimezone: BILLING_TIMEZONE,
   };
   setUseCaseDeps(deps);
-  let lastTransaction: TransactWriteCommandInput | undefined;
+  let capturing = false;
+  let captured: TransactWriteCommandInput | undefined;
   doc.middlewareStack.add(
     (next, context) => async (args) => {
-      if (context.commandName?.startsWith("TransactWrite")) {
-        lastTransaction = structuredClone(args.input as TransactWriteCommandInput);
+      if (capturing && context.commandName?.startsWith("TransactWrite")) {
+        captured = structuredClone(args.input as TransactWriteCommandInput);
       }
       return next(args);
     },
-    { step: "initialize", name: "benchLastTransaction", priority: "high" },
+    { step: "initialize", name: "benchCaptureTransaction", priority: "high" },
   );
+  const captureTransaction = async (book: () => Promise<unknown>) => {
+    capturing = true;
+    try {
+      await book();
+    } finally {
+      capturing = false;
+    }
+    if (!captured) throw new Error("No booking transaction was captured");
+    return captured;
+  };
   setup = {
     deps,
-    lastTransaction: () => lastTransaction,
+    captureTransaction,
     meter: meterDynamo(doc),
     handler,
     floor,
@@ -197,7 +208,10 @@ export async function measureBooking(endpoint: string, requests: number): Promis
     }
   }
 
-  const transaction = await measureTransactionShapes(s, Math.max(100, Math.round(requests / 2)));
+  const captured = await s.captureTransaction(() =>
+    book(s, bookingEvent(contractId, randomUUID(), requests)),
+  );
+  const transaction = await measureTransactionShapes(s, captured, Math.max(100, Math.round(requests / 2)));
 
   // A retried request: same key, same body.
   const replayed = bookingEvent(contractId, `replay-${randomUUID()}`, 0);
@@ -245,13 +259,15 @@ function freshCopy(input: TransactWriteCommandInput, withGuard: boolean): Transa
 }
 
 /**
- * What the booking's transaction costs by itself, item by item: the transaction the handler last sent
+ * What the booking's transaction costs by itself, item by item: a transaction the handler sent
  * (its usage update, booking and guard, as they are), re-sent with fresh ids, alternating with the
  * floor's, and once more without the guard item.
  */
-async function measureTransactionShapes(s: Setup, rounds: number): Promise<BookingFigures["transaction"]> {
-  const captured = s.lastTransaction();
-  if (!captured) throw new Error("No booking transaction was captured");
+async function measureTransactionShapes(
+  s: Setup,
+  captured: TransactWriteCommandInput,
+  rounds: number,
+): Promise<BookingFigures["transaction"]> {
   const times = { floor: [] as number[], whole: [] as number[], withoutGuard: [] as number[] };
   const timed = async (series: number[], send: () => Promise<unknown>) => {
     const start = process.hrtime.bigint();
