@@ -21,6 +21,7 @@ import type {
   LedgerWriteOutcome,
   Page,
   PageRequest,
+  UsageReads,
 } from "../repositories.js";
 import { alertPut } from "./alert-store.js";
 import { BookingContexts } from "./booking-contexts.js";
@@ -385,14 +386,7 @@ export class LedgerStore implements LedgerRepository {
   }
 
   async getPeriod(contractId: string, month: Month): Promise<PeriodUsage | null> {
-    const { Item } = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.period(contractId, month),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? parsePeriod(Item) : null;
+    return readPeriod(this.table, contractId, month);
   }
 
   async getPool(contractId: string): Promise<PoolUsage | null> {
@@ -425,6 +419,38 @@ export class LedgerStore implements LedgerRepository {
           : context.pool,
     });
   }
+}
+
+/**
+ * The usage reads alone (a balance, an expiry notice): for functions that read usage but never book,
+ * so they do not carry the booking writes.
+ */
+export class UsageStore implements UsageReads {
+  constructor(private readonly table: StoreTable) {}
+
+  async getPeriod(contractId: string, month: Month): Promise<PeriodUsage | null> {
+    return readPeriod(this.table, contractId, month);
+  }
+
+  async getPool(contractId: string): Promise<PoolUsage | null> {
+    return readPool(this.table, contractId);
+  }
+}
+
+/** A month's usage of a monthly contract, read consistently. */
+export async function readPeriod(
+  table: StoreTable,
+  contractId: string,
+  month: Month,
+): Promise<PeriodUsage | null> {
+  const { Item } = await table.doc.send(
+    new GetCommand({
+      TableName: table.name,
+      Key: keys.period(contractId, month),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? parsePeriod(Item) : null;
 }
 
 /** The pool of a prepaid contract, read consistently (also after a top-up, by the contract store). */

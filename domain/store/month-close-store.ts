@@ -5,7 +5,7 @@ import type { Month } from "../calendar.js";
 import type { Contract } from "../contract.js";
 import type { MonthCloseRepository, MonthState, Page, PageRequest } from "../repositories.js";
 import type { ClosedMonthFigures, MonthClosePlan } from "../statement.js";
-import { alertPut, DynamoAlertStore } from "./alert-store.js";
+import { alertPut, saveAlert } from "./alert-store.js";
 import { BookingContexts } from "./booking-contexts.js";
 import { decodeCursor } from "./cursor.js";
 import { periodItem, poolItem } from "./item-builders.js";
@@ -29,7 +29,6 @@ import { cancellationReasons } from "./transactions.js";
 export class MonthCloseStore implements MonthCloseRepository {
   private readonly doc: DynamoDBDocumentClient;
   private readonly tableName: string;
-  private readonly alerts: DynamoAlertStore;
 
   constructor(
     private readonly table: StoreTable,
@@ -37,7 +36,6 @@ export class MonthCloseStore implements MonthCloseRepository {
   ) {
     this.doc = table.doc;
     this.tableName = table.name;
-    this.alerts = new DynamoAlertStore(table.doc, table.name);
   }
 
   async listActiveContracts(page: PageRequest): Promise<Page<Contract>> {
@@ -189,6 +187,6 @@ export class MonthCloseStore implements MonthCloseRepository {
   }
 
   async saveAlert(alert: Alert): Promise<boolean> {
-    return this.alerts.saveAlert(alert);
+    return saveAlert(this.doc, this.tableName, alert);
   }
 }
