@@ -24,9 +24,6 @@ import { LedgerStore } from "./ledger-store.js";
 import { MonthCloseStore } from "./month-close-store.js";
 import { DynamoTicketStore } from "./ticket-store.js";
 
-export { IDEMPOTENCY_CLAIM_SECONDS, IDEMPOTENCY_TTL_SECONDS } from "./idempotency-store.js";
-export { bookingItem, contractItem, periodItem, poolItem } from "./item-builders.js";
-
 export interface DynamoStoreOptions {
   /** Booking contexts kept in memory; a stale one costs a retry, never a wrong balance. */
   contextCacheSize?: number;
