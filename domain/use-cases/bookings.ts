@@ -33,7 +33,7 @@ import type {
 import { findContract, today } from "./contracts.js";
 import type { UseCaseDeps } from "./deps.js";
 
-/** What booking and reversing read and write: the ledger, the contracts, and the replay of a retried booking. */
+/** What booking reads and writes: the ledger, the contracts, and the replay of a retried booking. */
 export type BookingStore = LedgerRepository & ContractRepository & WithIdempotency;
 
 export interface BookHoursInput {
@@ -201,7 +201,7 @@ async function storedResponse(
 
 /** Reverses a booking while its month is open: the minutes go back where they came from. */
 export async function reverseBooking(
-  deps: UseCaseDeps<BookingStore>,
+  deps: UseCaseDeps<LedgerRepository & ContractRepository>,
   actor: Actor,
   contractId: string,
   bookingId: string,
@@ -228,7 +228,7 @@ export async function reverseBooking(
 }
 
 export async function listBookings(
-  deps: UseCaseDeps<BookingStore>,
+  deps: UseCaseDeps<LedgerRepository & ContractRepository>,
   actor: Actor,
   contractId: string,
   month: Month | undefined,
