@@ -226,6 +226,26 @@ export interface MonthCloseRepository extends Pick<AlertRepository, "saveAlert">
   getClosedMonthFigures(wanted: { contractId: string; month: Month }[]): Promise<ClosedMonthFigures[]>;
 }
 
+/** The usage a balance or a notice reads: a month of a monthly quota, a prepaid pool. */
+export type UsageReads = Pick<LedgerRepository, "getPeriod" | "getPool">;
+
+/** A store with `Idempotency-Key` records (the HTTP guard, a booking's replay). */
+export interface WithIdempotency {
+  idempotency: IdempotencyRepository;
+}
+
+export interface WithTickets {
+  tickets: TicketRepository;
+}
+
+export interface WithAlerts {
+  alerts: AlertRepository;
+}
+
+/**
+ * Every repository. Each use case asks only for the repositories it uses (`UseCaseDeps<S>`), so a
+ * function builds only those; a whole `Store` (tests, the local runtime) satisfies every use case.
+ */
 export interface Store
   extends CustomerRepository,
     ContractRepository,

@@ -33,13 +33,8 @@ import { randomIds } from "../../domain/ids.js";
 import { emptyPeriod, newPool } from "../../domain/ledger.js";
 import { FixedClock, systemClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import {
-  bookingItem,
-  contractItem,
-  DynamoStore,
-  periodItem,
-  poolItem,
-} from "../../domain/store/dynamo-store.js";
+import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { bookingItem, contractItem, periodItem, poolItem } from "../../domain/store/item-builders.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { closedStatements } from "../../domain/use-cases/month-close.js";

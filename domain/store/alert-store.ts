@@ -39,6 +39,24 @@ export function alertPut(tableName: string, alert: Alert, options: { publishAfte
   };
 }
 
+/**
+ * Stores an alert once per cause; false when that cause already has its alert. Apart from the class
+ * for stores that save alerts but never list them (the month close, the expiry notices).
+ */
+export async function saveAlert(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  alert: Alert,
+): Promise<boolean> {
+  try {
+    await doc.send(new PutCommand(alertPut(tableName, alert)));
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+}
+
 /** Alerts on the single table (the DynamoDB adapter of `AlertRepository`). */
 export class DynamoAlertStore implements AlertRepository {
   constructor(
@@ -47,13 +65,7 @@ export class DynamoAlertStore implements AlertRepository {
   ) {}
 
   async saveAlert(alert: Alert): Promise<boolean> {
-    try {
-      await this.doc.send(new PutCommand(alertPut(this.tableName, alert)));
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return saveAlert(this.doc, this.tableName, alert);
   }
 
   async listAlerts(query: {

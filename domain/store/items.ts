@@ -15,188 +15,203 @@ import { TICKET_STATUSES, WATCH_STAGES } from "../ticket.js";
 /**
  * Items are parsed when read and mapped explicitly to domain types: a malformed item fails loudly
  * here instead of leaking half-typed data into the business rules.
+ *
+ * Each item's schema is built on its first parse, not when the module loads: a function's bundle then
+ * carries only the schemas of the items its repositories read (esbuild drops the unused `PURE` parsers).
  */
 
-const int = z.int();
-const category = z.enum(CATEGORIES);
+const int = /* @__PURE__ */ z.int();
+const category = /* @__PURE__ */ z.enum(CATEGORIES);
 
-const slaSchema = z.object({
-  window: z.union([
-    z.enum(NAMED_WINDOWS),
-    z.array(z.object({ days: z.array(int), from: z.string(), to: z.string() })),
-  ]),
-  timezone: z.string(),
-  holidays: z.nullable(z.string()),
-  responseMinutes: z.object(
-    Object.fromEntries(PRIORITIES.map((p) => [p, int])) as Record<(typeof PRIORITIES)[number], typeof int>,
-  ),
-  warnAtPercent: int,
-  dedicatedContacts: z.array(z.string()),
-});
+const slaSchema = () =>
+  z.object({
+    window: z.union([
+      z.enum(NAMED_WINDOWS),
+      z.array(z.object({ days: z.array(int), from: z.string(), to: z.string() })),
+    ]),
+    timezone: z.string(),
+    holidays: z.nullable(z.string()),
+    responseMinutes: z.object(
+      Object.fromEntries(PRIORITIES.map((p) => [p, int])) as Record<(typeof PRIORITIES)[number], typeof int>,
+    ),
+    warnAtPercent: int,
+    dedicatedContacts: z.array(z.string()),
+  });
 
-const contractBase = {
+const contractBase = () => ({
   id: z.string(),
   customerId: z.string(),
   status: z.enum(["active", "ended", "expired"]),
   categories: z.array(category),
   billingIncrementMinutes: int,
   overage: z.object({ policy: z.enum(["block", "bill"]), rateCentsPerHour: int }),
-  sla: slaSchema,
+  sla: slaSchema(),
   closedThroughMonth: z.nullable(z.string()),
   createdAt: z.string(),
   version: int,
-};
+});
 
-const contractItem = z.discriminatedUnion("kind", [
+const contractItem = () =>
+  z.discriminatedUnion("kind", [
+    z.object({
+      ...contractBase(),
+      kind: z.literal("monthly"),
+      startMonth: z.string(),
+      endMonth: z.nullable(z.string()),
+      quotaSchedule: z.array(z.object({ effectiveMonth: z.string(), monthlyQuotaMinutes: int })),
+      feeCentsPerMonth: int,
+      fallbackContractId: z.nullable(z.string()),
+    }),
+    z.object({
+      ...contractBase(),
+      kind: z.literal("prepaid"),
+      monthlyBasisMinutes: int,
+      termYears: z.union([z.literal(1), z.literal(3)]),
+      startDate: z.string(),
+      endDate: z.string(),
+      priceCents: int,
+    }),
+  ]);
+
+const customerItem = () =>
   z.object({
-    ...contractBase,
-    kind: z.literal("monthly"),
-    startMonth: z.string(),
-    endMonth: z.nullable(z.string()),
-    quotaSchedule: z.array(z.object({ effectiveMonth: z.string(), monthlyQuotaMinutes: int })),
-    feeCentsPerMonth: int,
-    fallbackContractId: z.nullable(z.string()),
-  }),
+    id: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    holidays: z.nullable(z.string()),
+    createdAt: z.string(),
+  });
+
+const periodItem = () =>
   z.object({
-    ...contractBase,
-    kind: z.literal("prepaid"),
-    monthlyBasisMinutes: int,
-    termYears: z.union([z.literal(1), z.literal(3)]),
-    startDate: z.string(),
-    endDate: z.string(),
-    priceCents: int,
-  }),
-]);
+    contractId: z.string(),
+    month: z.string(),
+    usedMinutes: int,
+    fromPoolMinutes: int,
+    overageMinutes: int,
+    expiredMinutes: int,
+    thresholdsNotified: z.array(int),
+    version: int,
+    termsVersion: z._default(int, 0),
+  });
 
-const customerItem = z.object({
-  id: z.string(),
-  name: z.string(),
-  timezone: z.string(),
-  holidays: z.nullable(z.string()),
-  createdAt: z.string(),
-});
+const poolItem = () =>
+  z.object({
+    contractId: z.string(),
+    totalMinutes: int,
+    usedMinutes: int,
+    overageMinutes: int,
+    expiredMinutes: int,
+    usedByMonth: z.record(z.string(), int),
+    overageByMonth: z.record(z.string(), int),
+    thresholdsNotified: z.array(int),
+    version: int,
+    termsVersion: z._default(int, 0),
+  });
 
-const periodItem = z.object({
-  contractId: z.string(),
-  month: z.string(),
-  usedMinutes: int,
-  fromPoolMinutes: int,
-  overageMinutes: int,
-  expiredMinutes: int,
-  thresholdsNotified: z.array(int),
-  version: int,
-  termsVersion: z._default(int, 0),
-});
+const bookingItem = () =>
+  z.object({
+    id: z.string(),
+    contractId: z.string(),
+    customerId: z.string(),
+    date: z.string(),
+    month: z.string(),
+    minutes: int,
+    billedMinutes: int,
+    fromQuotaMinutes: int,
+    fromPoolMinutes: int,
+    // Absent means null: bookingItem leaves empty fields out of the item (see there).
+    poolContractId: z._default(z.nullable(z.string()), null),
+    overageMinutes: int,
+    category,
+    description: z.string(),
+    ticketId: z._default(z.nullable(z.string()), null),
+    technician: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    status: z.enum(["booked", "reversed"]),
+    reversal: z._default(z.nullable(z.object({ id: z.string(), at: z.string(), by: z.string() })), null),
+  });
 
-const poolItem = z.object({
-  contractId: z.string(),
-  totalMinutes: int,
-  usedMinutes: int,
-  overageMinutes: int,
-  expiredMinutes: int,
-  usedByMonth: z.record(z.string(), int),
-  overageByMonth: z.record(z.string(), int),
-  thresholdsNotified: z.array(int),
-  version: int,
-  termsVersion: z._default(int, 0),
-});
+const alertItem = () =>
+  z.object({
+    id: z.string(),
+    type: z.enum(ALERT_TYPES),
+    customerId: z.string(),
+    contractId: z.string(),
+    ticketId: z.optional(z.string()),
+    month: z.optional(z.string()),
+    at: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  });
 
-const bookingItem = z.object({
-  id: z.string(),
-  contractId: z.string(),
-  customerId: z.string(),
-  date: z.string(),
-  month: z.string(),
-  minutes: int,
-  billedMinutes: int,
-  fromQuotaMinutes: int,
-  fromPoolMinutes: int,
-  // Absent means null: bookingItem leaves empty fields out of the item (see there).
-  poolContractId: z._default(z.nullable(z.string()), null),
-  overageMinutes: int,
-  category,
-  description: z.string(),
-  ticketId: z._default(z.nullable(z.string()), null),
-  technician: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  status: z.enum(["booked", "reversed"]),
-  reversal: z._default(z.nullable(z.object({ id: z.string(), at: z.string(), by: z.string() })), null),
-});
-
-const alertItem = z.object({
-  id: z.string(),
-  type: z.enum(ALERT_TYPES),
-  customerId: z.string(),
-  contractId: z.string(),
-  ticketId: z.optional(z.string()),
-  month: z.optional(z.string()),
-  at: z.string(),
-  details: z.record(z.string(), z.unknown()),
-});
-
-const ticketItem = z.object({
-  id: z.string(),
-  contractId: z.string(),
-  customerId: z.string(),
-  priority: z.enum(PRIORITIES),
-  subject: z.string(),
-  receivedAt: z.string(),
-  responseDueAt: z.string(),
-  warnAt: z.string(),
-  status: z.enum(TICKET_STATUSES),
-  sla: slaSchema,
-  watch: z.nullable(z.object({ stage: z.enum(WATCH_STAGES), at: z.string() })),
-  warnedAt: z.nullable(z.string()),
-  breachedAt: z.nullable(z.string()),
-  respondedAt: z.nullable(z.string()),
-  respondedBy: z.nullable(z.string()),
-  slaMet: z.nullable(z.boolean()),
-  responseMinutes: z.nullable(int),
-  openedBy: z.string(),
-  createdAt: z.string(),
-});
+const ticketItem = () =>
+  z.object({
+    id: z.string(),
+    contractId: z.string(),
+    customerId: z.string(),
+    priority: z.enum(PRIORITIES),
+    subject: z.string(),
+    receivedAt: z.string(),
+    responseDueAt: z.string(),
+    warnAt: z.string(),
+    status: z.enum(TICKET_STATUSES),
+    sla: slaSchema(),
+    watch: z.nullable(z.object({ stage: z.enum(WATCH_STAGES), at: z.string() })),
+    warnedAt: z.nullable(z.string()),
+    breachedAt: z.nullable(z.string()),
+    respondedAt: z.nullable(z.string()),
+    respondedBy: z.nullable(z.string()),
+    slaMet: z.nullable(z.boolean()),
+    responseMinutes: z.nullable(int),
+    openedBy: z.string(),
+    createdAt: z.string(),
+  });
 
 /**
  * A closed month's statement as stored: the figures the close froze. Its bookings are not in it: they
  * are read from the month's bookings. (Statements closed before carry their bookings and totals as
  * well; those fields are dropped here like the keys.)
  */
-const closedMonthFiguresItem = z.object({
-  contractId: z.string(),
-  customerId: z.string(),
-  kind: z.enum(["monthly", "prepaid"]),
-  month: z.string(),
-  status: z.literal("closed"),
-  quotaMinutes: int,
-  usedMinutes: int,
-  fromPoolMinutes: int,
-  overageMinutes: int,
-  overageCents: int,
-  expiredMinutes: int,
-  remainingMinutes: int,
-  feeCents: int,
-  termStart: z.nullable(z.string()),
-  termEnd: z.nullable(z.string()),
-  closedAt: z.string(),
-});
+const closedMonthFiguresItem = () =>
+  z.object({
+    contractId: z.string(),
+    customerId: z.string(),
+    kind: z.enum(["monthly", "prepaid"]),
+    month: z.string(),
+    status: z.literal("closed"),
+    quotaMinutes: int,
+    usedMinutes: int,
+    fromPoolMinutes: int,
+    overageMinutes: int,
+    overageCents: int,
+    expiredMinutes: int,
+    remainingMinutes: int,
+    feeCents: int,
+    termStart: z.nullable(z.string()),
+    termEnd: z.nullable(z.string()),
+    closedAt: z.string(),
+  });
 
 /**
  * An idempotency record. Its response is stored as one JSON string, not as a map: the record is
  * written inside every booking's transaction, and one string attribute costs the SDK and DynamoDB far
  * less to encode and store than the response's dozens of nested attributes.
  */
-const storedResponse = z.object({ statusCode: int, body: z.unknown() });
-export const idempotencyItem = z.object({
-  fingerprint: z.string(),
-  expiresAt: int,
-  // A map: how records kept the response before (a local store may still hold some for 24 hours).
-  response: z.optional(z.nullable(z.union([z.string(), storedResponse]))),
-});
+const storedResponse = () => z.object({ statusCode: int, body: z.unknown() });
+const idempotencyItem = () =>
+  z.object({
+    fingerprint: z.string(),
+    expiresAt: int,
+    // A map: how records kept the response before (a local store may still hold some for 24 hours).
+    response: z.optional(z.nullable(z.union([z.string(), storedResponse()]))),
+  });
 
-function parser<T>(what: string, schema: z.ZodMiniType<T>) {
+function parser<T>(what: string, schema: () => z.ZodMiniType<T>) {
+  let built: z.ZodMiniType<T> | undefined;
   return (item: Record<string, unknown>): T => {
-    const parsed = schema.safeParse(item);
+    built ??= schema();
+    const parsed = built.safeParse(item);
     if (!parsed.success) {
       const where = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
       throw new Error(`Malformed ${what} item ${String(item.pk)}/${String(item.sk)}: ${where}`);
@@ -205,10 +220,19 @@ function parser<T>(what: string, schema: z.ZodMiniType<T>) {
   };
 }
 
-export const parseCustomer: (item: Record<string, unknown>) => Customer = parser("customer", customerItem);
-export const parseContract: (item: Record<string, unknown>) => Contract = parser("contract", contractItem);
-export const parsePeriod: (item: Record<string, unknown>) => PeriodUsage = parser("period", periodItem);
-const parsePoolItem = parser("pool", poolItem);
+export const parseCustomer: (item: Record<string, unknown>) => Customer = /* @__PURE__ */ parser(
+  "customer",
+  customerItem,
+);
+export const parseContract: (item: Record<string, unknown>) => Contract = /* @__PURE__ */ parser(
+  "contract",
+  contractItem,
+);
+export const parsePeriod: (item: Record<string, unknown>) => PeriodUsage = /* @__PURE__ */ parser(
+  "period",
+  periodItem,
+);
+const parsePoolItem = /* @__PURE__ */ parser("pool", poolItem);
 export function parsePool(item: Record<string, unknown>): PoolUsage {
   const { usedByMonth, overageByMonth, ...rest } = parsePoolItem(item);
   const months: PoolUsage["months"] = {};
@@ -217,14 +241,22 @@ export function parsePool(item: Record<string, unknown>): PoolUsage {
   }
   return { ...rest, months };
 }
-export const parseBooking: (item: Record<string, unknown>) => Booking = parser("booking", bookingItem);
-export const parseAlert: (item: Record<string, unknown>) => Alert = parser("alert", alertItem);
-export const parseTicket: (item: Record<string, unknown>) => Ticket = parser("ticket", ticketItem);
-export const parseClosedMonthFigures: (item: Record<string, unknown>) => ClosedMonthFigures = parser(
-  "statement",
-  closedMonthFiguresItem,
+export const parseBooking: (item: Record<string, unknown>) => Booking = /* @__PURE__ */ parser(
+  "booking",
+  bookingItem,
 );
-const parseIdempotencyItem = parser("idempotency", idempotencyItem);
+export const parseAlert: (item: Record<string, unknown>) => Alert = /* @__PURE__ */ parser(
+  "alert",
+  alertItem,
+);
+export const parseTicket: (item: Record<string, unknown>) => Ticket = /* @__PURE__ */ parser(
+  "ticket",
+  ticketItem,
+);
+export const parseClosedMonthFigures: (item: Record<string, unknown>) => ClosedMonthFigures =
+  /* @__PURE__ */ parser("statement", closedMonthFiguresItem);
+const parseIdempotencyItem = /* @__PURE__ */ parser("idempotency", idempotencyItem);
+let responseSchema: ReturnType<typeof storedResponse> | undefined;
 export function parseIdempotency(item: Record<string, unknown>): {
   fingerprint: string;
   expiresAt: number;
@@ -233,7 +265,8 @@ export function parseIdempotency(item: Record<string, unknown>): {
   const { fingerprint, expiresAt, response } = parseIdempotencyItem(item);
   if (response === undefined || response === null) return { fingerprint, expiresAt, response: null };
   if (typeof response !== "string") return { fingerprint, expiresAt, response };
-  const parsed = storedResponse.safeParse(JSON.parse(response));
+  responseSchema ??= storedResponse();
+  const parsed = responseSchema.safeParse(JSON.parse(response));
   if (!parsed.success) throw new Error(`Malformed idempotency response ${String(item.pk)}`);
   return { fingerprint, expiresAt, response: parsed.data };
 }

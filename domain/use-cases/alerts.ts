@@ -1,7 +1,7 @@
 import { type Actor, assertAllowed } from "../access.js";
 import type { Alert, AlertPublisher, AlertType } from "../alert.js";
 import { isoInstant } from "../calendar.js";
-import type { Page } from "../repositories.js";
+import type { Page, WithAlerts } from "../repositories.js";
 import type { UseCaseDeps } from "./deps.js";
 
 export interface AlertQuery {
@@ -13,7 +13,11 @@ export interface AlertQuery {
 }
 
 /** Alerts, newest first. A customer sees only its own, whatever it asks for. */
-export async function listAlerts(deps: UseCaseDeps, actor: Actor, query: AlertQuery): Promise<Page<Alert>> {
+export async function listAlerts(
+  deps: UseCaseDeps<WithAlerts>,
+  actor: Actor,
+  query: AlertQuery,
+): Promise<Page<Alert>> {
   assertAllowed(actor, "alerts.read");
   const customerId = actor.role === "customer" ? (actor.customerId ?? undefined) : query.customerId;
   return deps.store.alerts.listAlerts({ ...query, customerId });
@@ -29,7 +33,7 @@ export interface Delivery {
  * outbox for the sweep; nothing here throws for a failed publish.
  */
 export async function deliverAlerts(
-  deps: Pick<UseCaseDeps, "store" | "clock"> & { alertPublisher: AlertPublisher },
+  deps: Pick<UseCaseDeps<WithAlerts>, "store" | "clock"> & { alertPublisher: AlertPublisher },
   alerts: Alert[],
 ): Promise<Delivery> {
   const delivery: Delivery = { published: [], failed: [] };
@@ -55,7 +59,7 @@ export async function deliverAlerts(
 
 /** Publishes what the outbox holds that is due: alerts stored inside bookings, closes, or missed publishes. */
 export async function drainAlertOutbox(
-  deps: Pick<UseCaseDeps, "store" | "clock"> & { alertPublisher: AlertPublisher },
+  deps: Pick<UseCaseDeps<WithAlerts>, "store" | "clock"> & { alertPublisher: AlertPublisher },
   limit = 500,
 ): Promise<Delivery> {
   const due = await deps.store.alerts.unpublishedAlerts(isoInstant(deps.clock.now()), limit);

@@ -22,9 +22,19 @@ import {
   poolBalance,
   type ThresholdCrossing,
 } from "../ledger.js";
-import type { IdempotentResponse, Page, PageRequest } from "../repositories.js";
+import type {
+  ContractRepository,
+  IdempotentResponse,
+  LedgerRepository,
+  Page,
+  PageRequest,
+  WithIdempotency,
+} from "../repositories.js";
 import { findContract, today } from "./contracts.js";
 import type { UseCaseDeps } from "./deps.js";
+
+/** What booking reads and writes: the ledger, the contracts, and the replay of a retried booking. */
+export type BookingStore = LedgerRepository & ContractRepository & WithIdempotency;
 
 export interface BookHoursInput {
   date: IsoDate;
@@ -76,7 +86,7 @@ function balanceAfter(
 }
 
 function thresholdAlert(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<unknown>,
   context: BookingContext,
   crossing: ThresholdCrossing,
   at: string,
@@ -102,7 +112,7 @@ function thresholdAlert(
  * a lost race re-plans on fresh state, so a quota is never overdrawn.
  */
 export async function bookHours(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<BookingStore>,
   actor: Actor,
   contractId: string,
   input: BookHoursInput,
@@ -180,7 +190,7 @@ function idempotencyConflict(): IdempotencyConflictError {
 }
 
 async function storedResponse(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<WithIdempotency>,
   idempotency: IdempotencyRequest,
 ): Promise<IdempotentResponse | null> {
   const claimed = await deps.store.idempotency.find(idempotency.key);
@@ -191,7 +201,7 @@ async function storedResponse(
 
 /** Reverses a booking while its month is open: the minutes go back where they came from. */
 export async function reverseBooking(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<LedgerRepository & ContractRepository>,
   actor: Actor,
   contractId: string,
   bookingId: string,
@@ -218,7 +228,7 @@ export async function reverseBooking(
 }
 
 export async function listBookings(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<LedgerRepository & ContractRepository>,
   actor: Actor,
   contractId: string,
   month: Month | undefined,

@@ -10,10 +10,15 @@ import {
 } from "../contract.js";
 import { ContentionError, NotFoundError, PeriodClosedError, ValidationError } from "../errors.js";
 import { type Balance, emptyPeriod, monthBalance, newPool, type PoolUsage, poolBalance } from "../ledger.js";
+import type { ContractRepository, CustomerRepository, UsageReads } from "../repositories.js";
 import type { UseCaseDeps } from "./deps.js";
 
 /** Creates a monthly quota or a prepaid pool for an existing customer. */
-export async function createContract(deps: UseCaseDeps, actor: Actor, input: NewContract): Promise<Contract> {
+export async function createContract(
+  deps: UseCaseDeps<CustomerRepository & ContractRepository>,
+  actor: Actor,
+  input: NewContract,
+): Promise<Contract> {
   assertAllowed(actor, "contracts.create");
   const customer = await deps.store.getCustomer(input.customerId);
   if (!customer) throw new ValidationError("Unknown customer", { customerId: "no such customer" });
@@ -35,23 +40,27 @@ export async function createContract(deps: UseCaseDeps, actor: Actor, input: New
 }
 
 /** Reads a contract the actor may see, or fails with not_found. */
-export async function findContract(deps: UseCaseDeps, actor: Actor, contractId: string): Promise<Contract> {
+export async function findContract(
+  deps: UseCaseDeps<ContractRepository>,
+  actor: Actor,
+  contractId: string,
+): Promise<Contract> {
   const contract = await deps.store.getContract(contractId);
   if (!contract) throw new NotFoundError("Contract not found");
   assertSees(actor, contract.customerId, "Contract");
   return contract;
 }
 
-export function currentMonth(deps: UseCaseDeps): Month {
+export function currentMonth(deps: UseCaseDeps<unknown>): Month {
   return monthOf(today(deps));
 }
 
-export function today(deps: UseCaseDeps): string {
+export function today(deps: UseCaseDeps<unknown>): string {
   return dateIn(deps.billingTimezone, deps.clock.now());
 }
 
 export async function getContract(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<ContractRepository & UsageReads>,
   actor: Actor,
   contractId: string,
 ): Promise<{ contract: Contract; balance: Balance }> {
@@ -61,7 +70,7 @@ export async function getContract(
 }
 
 export async function listContracts(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<CustomerRepository & ContractRepository>,
   actor: Actor,
   customerId: string,
 ): Promise<Contract[]> {
@@ -73,7 +82,7 @@ export async function listContracts(
 }
 
 export async function getBalance(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<ContractRepository & UsageReads>,
   actor: Actor,
   contractId: string,
   month: Month | undefined,
@@ -85,7 +94,7 @@ export async function getBalance(
 
 /** The balance of a month (monthly, default the current month) or of the pool (prepaid). */
 export async function balanceOf(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<UsageReads>,
   contract: Contract,
   month: Month | undefined,
 ): Promise<Balance> {
@@ -105,7 +114,7 @@ export async function balanceOf(
  * then to now may already have used more than the new quota.
  */
 export async function changeQuota(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<ContractRepository>,
   actor: Actor,
   contractId: string,
   input: { monthlyQuotaMinutes: number; effectiveMonth: Month },
@@ -151,7 +160,7 @@ export async function changeQuota(
 
 /** Adds minutes to a prepaid pool. */
 export async function topUpPool(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<ContractRepository>,
   actor: Actor,
   contractId: string,
   input: { minutes: number; note?: string | undefined },

@@ -1,11 +1,15 @@
 import { type Actor, assertAllowed, assertSees } from "../access.js";
 import { type Customer, type NewCustomer, newCustomer } from "../customer.js";
 import { NotFoundError } from "../errors.js";
-import type { Page, PageRequest } from "../repositories.js";
+import type { CustomerRepository, Page, PageRequest } from "../repositories.js";
 import type { UseCaseDeps } from "./deps.js";
 
 /** Registers a customer of the service provider. */
-export async function createCustomer(deps: UseCaseDeps, actor: Actor, input: NewCustomer): Promise<Customer> {
+export async function createCustomer(
+  deps: UseCaseDeps<CustomerRepository>,
+  actor: Actor,
+  input: NewCustomer,
+): Promise<Customer> {
   assertAllowed(actor, "customers.create");
   const customer = newCustomer(input, deps);
   if (await deps.store.putCustomer(customer)) return customer;
@@ -15,7 +19,11 @@ export async function createCustomer(deps: UseCaseDeps, actor: Actor, input: New
   return existing;
 }
 
-export async function getCustomer(deps: UseCaseDeps, actor: Actor, customerId: string): Promise<Customer> {
+export async function getCustomer(
+  deps: UseCaseDeps<CustomerRepository>,
+  actor: Actor,
+  customerId: string,
+): Promise<Customer> {
   assertAllowed(actor, "customers.read");
   assertSees(actor, customerId, "Customer");
   const customer = await deps.store.getCustomer(customerId);
@@ -24,7 +32,7 @@ export async function getCustomer(deps: UseCaseDeps, actor: Actor, customerId: s
 }
 
 export async function listCustomers(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<CustomerRepository>,
   actor: Actor,
   page: PageRequest,
 ): Promise<Page<Customer>> {

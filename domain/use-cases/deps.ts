@@ -1,9 +1,12 @@
 import type { Clock, IdGenerator } from "../ports.js";
 import type { Store } from "../repositories.js";
 
-/** What every use case is given: its ports, and the billing time zone months are counted in. */
-export interface UseCaseDeps {
-  store: Store;
+/**
+ * What every use case is given: its ports, and the billing time zone months are counted in. `S` is
+ * the part of the store the use case reads and writes (the whole `Store` satisfies every use case).
+ */
+export interface UseCaseDeps<S = Store> {
+  store: S;
   clock: Clock;
   ids: IdGenerator;
   billingTimezone: string;

@@ -3,7 +3,13 @@ import { addMonths, isoInstant, type Month } from "../calendar.js";
 import { type Contract, isMonthClosed } from "../contract.js";
 import { ContentionError, MonthNotEndedError, NotFoundError } from "../errors.js";
 import type { CloseJob, CloseJobQueue } from "../ports.js";
-import type { Page } from "../repositories.js";
+import type {
+  ContractRepository,
+  CustomerRepository,
+  MonthCloseRepository,
+  Page,
+  WithTickets,
+} from "../repositories.js";
 import { type SlaReport, slaReport } from "../sla-report.js";
 import {
   type ContractStatement,
@@ -16,6 +22,15 @@ import {
 import { currentMonth } from "./contracts.js";
 import type { UseCaseDeps } from "./deps.js";
 import { ticketsOfMonth } from "./sla-report.js";
+
+/** What a statement of a contract-month reads (open or closed). */
+export type StatementReads = Pick<
+  MonthCloseRepository,
+  "loadMonthState" | "listMonthBookings" | "getClosedMonthFigures"
+>;
+
+/** What a customer's statement reads: the customer, its contracts, their months and their tickets. */
+export type StatementStore = CustomerRepository & ContractRepository & StatementReads & WithTickets;
 
 /** Who runs the scheduled close: the schedule acts with the rights of an administrator. */
 export const SCHEDULER_ACTOR: Actor = { role: "admin", customerId: null, subject: "system:scheduler" };
@@ -31,7 +46,7 @@ async function backoff(attempt: number): Promise<void> {
 }
 
 /** A month can be closed once it has ended in the billing time zone. */
-export function assertMonthEnded(deps: UseCaseDeps, month: Month): void {
+export function assertMonthEnded(deps: UseCaseDeps<unknown>, month: Month): void {
   const current = currentMonth(deps);
   if (month >= current) {
     throw new MonthNotEndedError(`Month ${month} has not ended yet`, { month, currentMonth: current });
@@ -50,7 +65,7 @@ export interface MonthCloseStarted {
  * already closed gets no job, and a job that runs twice closes nothing twice.
  */
 export async function startMonthClose(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<MonthCloseRepository>,
   actor: Actor,
   month: Month,
   queue: CloseJobQueue,
@@ -91,7 +106,10 @@ export interface ContractCloseOutcome {
  * month's usage or the pool), one transaction. The bookings are not read: the statement stores the
  * ledger's figures only, and lists the month's bookings when it is read.
  */
-export async function closeContractMonth(deps: UseCaseDeps, job: CloseJob): Promise<ContractCloseOutcome> {
+export async function closeContractMonth(
+  deps: UseCaseDeps<MonthCloseRepository>,
+  job: CloseJob,
+): Promise<ContractCloseOutcome> {
   assertMonthEnded(deps, job.month);
   const outcome: ContractCloseOutcome = { contractId: job.contractId, closedMonths: [], expiredMinutes: 0 };
   // Usually the month to close is the job's month: one read fetches the contract and that month.
@@ -147,7 +165,7 @@ export interface CustomerStatement {
  * the live ledger.
  */
 export async function getCustomerStatement(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<StatementStore>,
   actor: Actor,
   customerId: string,
   month: Month,
@@ -190,7 +208,7 @@ export async function getCustomerStatement(
  * not closed (no figures stored) are left out. No access check: callers check the actor.
  */
 export async function closedStatements(
-  deps: Pick<UseCaseDeps, "store">,
+  deps: Pick<UseCaseDeps<StatementReads>, "store">,
   wanted: { contractId: string; month: Month }[],
 ): Promise<ContractStatement[]> {
   const figures = await deps.store.getClosedMonthFigures(wanted);
@@ -200,7 +218,7 @@ export async function closedStatements(
 }
 
 async function closedStatement(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<StatementReads>,
   contractId: string,
   month: Month,
 ): Promise<ContractStatement> {
@@ -210,7 +228,7 @@ async function closedStatement(
 }
 
 async function contractStatement(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<StatementReads>,
   contract: Contract,
   month: Month,
 ): Promise<ContractStatement> {

@@ -17,7 +17,11 @@ import {
   quotaFor,
 } from "../contract.js";
 import { poolRemaining } from "../ledger.js";
+import type { MonthCloseRepository, UsageReads } from "../repositories.js";
 import type { UseCaseDeps } from "./deps.js";
+
+/** What the expiry notices read and write: the active contracts, their usage, the alerts. */
+export type NoticeStore = Pick<MonthCloseRepository, "listActiveContracts" | "saveAlert"> & UsageReads;
 
 /** `quota.expiring`: this many days before a month ends… */
 export const QUOTA_EXPIRING_DAYS = 5;
@@ -42,7 +46,7 @@ export interface NoticeRun {
  * the quota is unused, `pool.expiring` in the last 30 days of a term with time left. Each is stored
  * once per cause (contract-month, or pool), so the daily run may repeat, and a missed day is caught up.
  */
-export async function raiseExpiryNotices(deps: UseCaseDeps, at: Date): Promise<NoticeRun> {
+export async function raiseExpiryNotices(deps: UseCaseDeps<NoticeStore>, at: Date): Promise<NoticeRun> {
   const day = dateIn(deps.billingTimezone, at);
   const run: NoticeRun = { day, checkedContracts: 0, raised: [] };
   let cursor: string | undefined;
@@ -60,7 +64,7 @@ export async function raiseExpiryNotices(deps: UseCaseDeps, at: Date): Promise<N
 }
 
 async function noticeFor(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<UsageReads>,
   contract: Contract,
   day: IsoDate,
   at: Date,
@@ -71,7 +75,7 @@ async function noticeFor(
 }
 
 async function quotaExpiring(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<UsageReads>,
   contract: MonthlyContract,
   day: IsoDate,
   at: Date,
@@ -102,7 +106,7 @@ async function quotaExpiring(
 }
 
 async function poolExpiring(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<UsageReads>,
   contract: PrepaidContract,
   day: IsoDate,
   at: Date,

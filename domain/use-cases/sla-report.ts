@@ -3,13 +3,18 @@ import { addMonths, firstDayOf, isoInstant, type Month } from "../calendar.js";
 import type { Contract } from "../contract.js";
 import { NotFoundError } from "../errors.js";
 import { startOfLocalDay } from "../local-time.js";
+import type { ContractRepository, CustomerRepository, WithTickets } from "../repositories.js";
 import { type SlaReport, slaReport } from "../sla-report.js";
 import type { Ticket } from "../ticket.js";
 import { currentMonth } from "./contracts.js";
 import type { UseCaseDeps } from "./deps.js";
 
 /** The tickets of a contract received in a month (calendar month in the billing time zone). */
-export async function ticketsOfMonth(deps: UseCaseDeps, contract: Contract, month: Month): Promise<Ticket[]> {
+export async function ticketsOfMonth(
+  deps: UseCaseDeps<WithTickets>,
+  contract: Contract,
+  month: Month,
+): Promise<Ticket[]> {
   const from = isoInstant(startOfLocalDay(deps.billingTimezone, firstDayOf(month)));
   const to = isoInstant(startOfLocalDay(deps.billingTimezone, firstDayOf(addMonths(month, 1))));
   return deps.store.tickets.ticketsReceivedBetween(contract.customerId, contract.id, from, to);
@@ -17,7 +22,7 @@ export async function ticketsOfMonth(deps: UseCaseDeps, contract: Contract, mont
 
 /** `GET /customers/{id}/sla-report?month=`: how the SLAs of a customer's contracts were kept in a month. */
 export async function getSlaReport(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<CustomerRepository & ContractRepository & WithTickets>,
   actor: Actor,
   customerId: string,
   month: Month | undefined,

@@ -1,7 +1,7 @@
 import { type Actor, assertAllowed, assertSees, isStaff } from "../access.js";
 import { isoInstant } from "../calendar.js";
 import { ContractInactiveError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
-import type { Page, PageRequest } from "../repositories.js";
+import type { ContractRepository, Page, PageRequest, WithTickets } from "../repositories.js";
 import type { Priority } from "../sla-terms.js";
 import { type Ticket, type TicketQueue, type TicketStatus, watchEntryOf } from "../ticket.js";
 import { openedTicket, withFirstResponse } from "../ticket-clock.js";
@@ -22,7 +22,7 @@ export interface OpenTicketInput {
  * queue; the watch does not depend on that message.
  */
 export async function openTicket(
-  deps: UseCaseDeps & { ticketQueue: TicketQueue },
+  deps: UseCaseDeps<ContractRepository & WithTickets> & { ticketQueue: TicketQueue },
   actor: Actor,
   input: OpenTicketInput,
 ): Promise<Ticket> {
@@ -68,20 +68,24 @@ export async function openTicket(
   return ticket;
 }
 
-async function findTicket(deps: UseCaseDeps, actor: Actor, ticketId: string): Promise<Ticket> {
+async function findTicket(deps: UseCaseDeps<WithTickets>, actor: Actor, ticketId: string): Promise<Ticket> {
   const ticket = await deps.store.tickets.getTicket(ticketId);
   if (!ticket) throw new NotFoundError("Ticket not found");
   assertSees(actor, ticket.customerId, "Ticket");
   return ticket;
 }
 
-export async function getTicket(deps: UseCaseDeps, actor: Actor, ticketId: string): Promise<Ticket> {
+export async function getTicket(
+  deps: UseCaseDeps<WithTickets>,
+  actor: Actor,
+  ticketId: string,
+): Promise<Ticket> {
   assertAllowed(actor, "tickets.read");
   return findTicket(deps, actor, ticketId);
 }
 
 export async function listTickets(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps<ContractRepository & WithTickets>,
   actor: Actor,
   contractId: string,
   status: TicketStatus | undefined,
@@ -97,7 +101,11 @@ export async function listTickets(
  * minutes it took are kept, and the watch lets the ticket go. Asking again answers with the first
  * response (only the first one counts).
  */
-export async function respondToTicket(deps: UseCaseDeps, actor: Actor, ticketId: string): Promise<Ticket> {
+export async function respondToTicket(
+  deps: UseCaseDeps<WithTickets>,
+  actor: Actor,
+  ticketId: string,
+): Promise<Ticket> {
   assertAllowed(actor, "tickets.respond");
   const ticket = await findTicket(deps, actor, ticketId);
   if (ticket.status === "responded") return ticket;

@@ -1,12 +1,16 @@
+import { DynamoAlertStore } from "../../domain/store/alert-store.js";
 import { listAlerts } from "../../domain/use-cases/alerts.js";
 import { listAlertsQuerySchema } from "../schemas/ticket.schema.js";
+import { storeDeps } from "../shared/deps.js";
 import { actorOf, httpHandler } from "../shared/http.js";
 import { parseWith } from "../shared/validation.js";
 import { pageOf } from "./params.js";
 import { alertView } from "./sla-views.js";
 import { pageView } from "./views.js";
 
-export const handler = httpHandler("alerts", {
+const deps = storeDeps((table) => ({ alerts: new DynamoAlertStore(table.doc, table.name) }));
+
+export const handler = httpHandler("alerts", deps, {
   "GET /alerts": async (request, deps) => {
     const query = parseWith(listAlertsQuerySchema, request.query, "query");
     const page = await listAlerts(deps, actorOf(request), {

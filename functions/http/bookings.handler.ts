@@ -1,3 +1,8 @@
+import { BookingContexts } from "../../domain/store/booking-contexts.js";
+import { ContractStore } from "../../domain/store/contract-store.js";
+import { IdempotencyStore } from "../../domain/store/idempotency-store.js";
+import { LedgerStore } from "../../domain/store/ledger-store.js";
+import { storeOf } from "../../domain/store/store-of.js";
 import {
   type BookingResult,
   bookHours,
@@ -5,6 +10,7 @@ import {
   reverseBooking,
 } from "../../domain/use-cases/bookings.js";
 import { createBookingSchema, listBookingsQuerySchema } from "../schemas/booking.schema.js";
+import { storeDeps } from "../shared/deps.js";
 import { actorOf, httpHandler } from "../shared/http.js";
 import { parseWith } from "../shared/validation.js";
 import { pageOf, pathId } from "./params.js";
@@ -14,7 +20,15 @@ function bookingResponse(result: BookingResult) {
   return { statusCode: 201, body: { ...bookingView(result.booking), balance: balanceView(result.balance) } };
 }
 
-export const handler = httpHandler("bookings", {
+/** The ledger with its contracts (one booking-context cache), and the records of retried bookings. */
+const deps = storeDeps((table) => {
+  const contexts = new BookingContexts();
+  return storeOf(new LedgerStore(table, contexts), new ContractStore(table, contexts), {
+    idempotency: new IdempotencyStore(table),
+  });
+});
+
+export const handler = httpHandler("bookings", deps, {
   "POST /contracts/{contractId}/bookings": async (request, deps) => {
     const input = parseWith(createBookingSchema, request.body);
     const idempotency = request.idempotency ? { ...request.idempotency, render: bookingResponse } : null;

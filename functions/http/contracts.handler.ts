@@ -1,3 +1,8 @@
+import { ContractStore } from "../../domain/store/contract-store.js";
+import { CustomerStore } from "../../domain/store/customer-store.js";
+import { IdempotencyStore } from "../../domain/store/idempotency-store.js";
+import { UsageStore } from "../../domain/store/ledger-store.js";
+import { storeOf } from "../../domain/store/store-of.js";
 import {
   changeQuota,
   createContract,
@@ -11,12 +16,23 @@ import {
   createContractSchema,
   topUpSchema,
 } from "../schemas/contract.schema.js";
+import { storeDeps } from "../shared/deps.js";
 import { actorOf, httpHandler } from "../shared/http.js";
 import { parseWith } from "../shared/validation.js";
 import { pathId } from "./params.js";
 import { balanceView, contractView } from "./views.js";
 
-export const handler = httpHandler("contracts", {
+/**
+ * Contracts, their customer, and the usage their balances read. No booking in this function: no
+ * booking contexts to keep (on Lambda each function has its own cache anyway).
+ */
+const deps = storeDeps((table) =>
+  storeOf(new CustomerStore(table), new ContractStore(table), new UsageStore(table), {
+    idempotency: new IdempotencyStore(table),
+  }),
+);
+
+export const handler = httpHandler("contracts", deps, {
   "POST /contracts": async (request, deps) => {
     const input = parseWith(createContractSchema, request.body);
     return { statusCode: 201, body: contractView(await createContract(deps, actorOf(request), input)) };

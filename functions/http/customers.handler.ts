@@ -1,13 +1,23 @@
+import { ContractStore } from "../../domain/store/contract-store.js";
+import { CustomerStore } from "../../domain/store/customer-store.js";
+import { IdempotencyStore } from "../../domain/store/idempotency-store.js";
+import { storeOf } from "../../domain/store/store-of.js";
 import { listContracts } from "../../domain/use-cases/contracts.js";
 import { createCustomer, getCustomer, listCustomers } from "../../domain/use-cases/customers.js";
 import { pageQuerySchema } from "../schemas/common.schema.js";
 import { createCustomerSchema } from "../schemas/customer.schema.js";
+import { storeDeps } from "../shared/deps.js";
 import { actorOf, httpHandler } from "../shared/http.js";
 import { parseWith } from "../shared/validation.js";
 import { pageOf, pathId } from "./params.js";
 import { contractView, customerView, pageView } from "./views.js";
 
-export const handler = httpHandler("customers", {
+/** Customers and their contracts' list. */
+const deps = storeDeps((table) =>
+  storeOf(new CustomerStore(table), new ContractStore(table), { idempotency: new IdempotencyStore(table) }),
+);
+
+export const handler = httpHandler("customers", deps, {
   "POST /customers": async (request, deps) => {
     const input = parseWith(createCustomerSchema, request.body);
     return { statusCode: 201, body: customerView(await createCustomer(deps, actorOf(request), input)) };

@@ -1,9 +1,12 @@
 import { httpHandler } from "../shared/http.js";
+import { noStoreDeps } from "../shared/ports.js";
 import { openApiDocument } from "./openapi.js";
 
 let document: Record<string, unknown> | undefined;
 
-export const handler = httpHandler("health", {
+const deps = noStoreDeps;
+
+export const handler = httpHandler("health", deps, {
   "GET /health": async () => ({ statusCode: 200, body: { status: "ok" } }),
   "GET /openapi.json": async () => {
     document ??= openApiDocument();

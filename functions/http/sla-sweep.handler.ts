@@ -1,9 +1,20 @@
+import { DynamoAlertStore } from "../../domain/store/alert-store.js";
+import { IdempotencyStore } from "../../domain/store/idempotency-store.js";
+import { DynamoTicketStore } from "../../domain/store/ticket-store.js";
 import { runSlaSweep } from "../../domain/use-cases/sla-watch.js";
+import { storeDeps } from "../shared/deps.js";
 import { actorOf, httpHandler } from "../shared/http.js";
 import { logger } from "../shared/logger.js";
 import { slaDeps } from "../shared/sla-deps.js";
 
-export const handler = httpHandler("slaSweep", {
+/** The SLA watch's tickets and alert outbox, and the records of retried requests. */
+const deps = storeDeps((table) => ({
+  tickets: new DynamoTicketStore(table.doc, table.name),
+  alerts: new DynamoAlertStore(table.doc, table.name),
+  idempotency: new IdempotencyStore(table),
+}));
+
+export const handler = httpHandler("slaSweep", deps, {
   "POST /admin/sla-sweep": async (request, deps) => {
     const { failures, ...result } = await runSlaSweep(slaDeps(deps), actorOf(request));
     for (const failure of failures) {

@@ -1,5 +1,10 @@
+import { ContractStore } from "../../domain/store/contract-store.js";
+import { IdempotencyStore } from "../../domain/store/idempotency-store.js";
+import { storeOf } from "../../domain/store/store-of.js";
+import { DynamoTicketStore } from "../../domain/store/ticket-store.js";
 import { getTicket, listTickets, openTicket, respondToTicket } from "../../domain/use-cases/tickets.js";
 import { listTicketsQuerySchema, openTicketSchema } from "../schemas/ticket.schema.js";
+import { storeDeps } from "../shared/deps.js";
 import { actorOf, httpHandler } from "../shared/http.js";
 import { ticketQueueDeps } from "../shared/ticket-queue-deps.js";
 import { parseWith } from "../shared/validation.js";
@@ -7,7 +12,15 @@ import { pageOf, pathId } from "./params.js";
 import { firstResponseView, ticketView } from "./sla-views.js";
 import { pageView } from "./views.js";
 
-export const handler = httpHandler("tickets", {
+/** Tickets, the contracts they are opened on, and the records of retried requests. */
+const deps = storeDeps((table) =>
+  storeOf(new ContractStore(table), {
+    tickets: new DynamoTicketStore(table.doc, table.name),
+    idempotency: new IdempotencyStore(table),
+  }),
+);
+
+export const handler = httpHandler("tickets", deps, {
   "POST /tickets": async (request, deps) => {
     const input = parseWith(openTicketSchema, request.body);
     const ticket = await openTicket(ticketQueueDeps(deps), actorOf(request), input);

@@ -1,9 +1,15 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
+import { UsageStore } from "../../domain/store/ledger-store.js";
+import { MonthCloseStore } from "../../domain/store/month-close-store.js";
+import { storeOf } from "../../domain/store/store-of.js";
 import { raiseExpiryNotices } from "../../domain/use-cases/notices.js";
-import { useCaseDeps } from "../shared/deps.js";
+import { storeDeps } from "../shared/deps.js";
 import { logger } from "../shared/logger.js";
 import { type ScheduledEvent, scheduledMoment } from "../shared/schedule.js";
+
+/** The active contracts, their usage, and the alerts the notices are. */
+const deps = storeDeps((table) => storeOf(new MonthCloseStore(table), new UsageStore(table)));
 
 /**
  * Schedule `expiryNotices` (daily, billing time zone): stores `quota.expiring` and `pool.expiring`
@@ -12,8 +18,8 @@ import { type ScheduledEvent, scheduledMoment } from "../shared/schedule.js";
 export const handler = middy<ScheduledEvent, { day: string; checkedContracts: number; raised: number }>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
-    const deps = useCaseDeps();
-    const run = await raiseExpiryNotices(deps, scheduledMoment(event, deps.clock));
+    const ports = deps();
+    const run = await raiseExpiryNotices(ports, scheduledMoment(event, ports.clock));
     for (const alert of run.raised) {
       logger.info("Alert raised", {
         alertId: alert.id,

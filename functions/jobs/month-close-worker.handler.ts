@@ -3,13 +3,15 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { ValidationError } from "../../domain/errors.js";
+import { MonthCloseStore } from "../../domain/store/month-close-store.js";
 import { closeContractMonth } from "../../domain/use-cases/month-close.js";
 import { closeJobSchema } from "../schemas/month-close.schema.js";
-import { useCaseDeps } from "../shared/deps.js";
+import { storeDeps } from "../shared/deps.js";
 import { logger } from "../shared/logger.js";
 import { parseWith } from "../shared/validation.js";
 
 const processor = new BatchProcessor(EventType.SQS);
+const deps = storeDeps((table) => new MonthCloseStore(table));
 
 function parseJob(record: SQSRecord) {
   let body: unknown;
@@ -29,7 +31,7 @@ function parseJob(record: SQSRecord) {
 async function closeRecord(record: SQSRecord): Promise<void> {
   const job = parseJob(record);
   try {
-    const outcome = await closeContractMonth(useCaseDeps(), job);
+    const outcome = await closeContractMonth(deps(), job);
     logger.info("Contract month close done", {
       contractId: job.contractId,
       month: job.month,

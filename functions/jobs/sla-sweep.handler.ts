@@ -3,7 +3,7 @@ import middy from "@middy/core";
 import { sweepSla } from "../../domain/use-cases/sla-watch.js";
 import { readConfig } from "../shared/config.js";
 import { logger } from "../shared/logger.js";
-import { slaDeps } from "../shared/sla-deps.js";
+import { slaDeps, slaWatchDeps } from "../shared/sla-deps.js";
 
 readConfig(); // fail at cold start when configuration is missing
 
@@ -14,7 +14,7 @@ readConfig(); // fail at cold start when configuration is missing
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
-    const { failures, ...result } = await sweepSla(slaDeps());
+    const { failures, ...result } = await sweepSla(slaDeps(slaWatchDeps()));
     for (const failure of failures) {
       logger.warn("Alert not published; it stays in the outbox", {
         alertId: failure.alert.id,

@@ -6,7 +6,7 @@ import { checkSla, ticketOpened } from "../../domain/use-cases/sla-watch.js";
 import { ticketMessageSchema } from "../schemas/ticket-message.schema.js";
 import { readConfig } from "../shared/config.js";
 import { logger } from "../shared/logger.js";
-import { slaDeps } from "../shared/sla-deps.js";
+import { slaDeps, slaWatchDeps } from "../shared/sla-deps.js";
 
 readConfig(); // fail at cold start when configuration is missing
 
@@ -29,7 +29,7 @@ function parseMessage(record: SQSRecord) {
 async function processRecord(record: SQSRecord): Promise<void> {
   const message = parseMessage(record);
   const { entry } = message;
-  const deps = slaDeps();
+  const deps = slaDeps(slaWatchDeps());
   const result =
     message.type === "ticket.opened" ? await ticketOpened(deps, entry) : await checkSla(deps, entry);
   for (const failure of result.delivery.failed) {

@@ -1,32 +1,39 @@
-import { randomIds } from "../../domain/ids.js";
-import { systemClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
 import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import type { StoreTable } from "../../domain/store/table.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { readConfig } from "./config.js";
+import { portsGeneration, portsWith } from "./ports.js";
 
-let deps: UseCaseDeps | undefined;
+export { noStoreDeps, setUseCaseDeps } from "./ports.js";
 
-/** The use cases' ports, built once per process (module scope on Lambda) and reused by every request. */
-export function useCaseDeps(): UseCaseDeps {
-  if (!deps) {
+let table: { table: StoreTable; generation: number } | undefined;
+
+/** The process's table: one document client, shared by every store a function builds. */
+function sharedTable(): StoreTable {
+  const generation = portsGeneration();
+  if (table?.generation !== generation) {
     const config = readConfig();
     const doc = createDocumentClient({
       tableName: config.tableName,
       endpoint: config.dynamoEndpoint,
       region: config.region,
     });
-    deps = {
-      store: new DynamoStore(doc, config.tableName),
-      clock: systemClock,
-      ids: randomIds,
-      billingTimezone: config.billingTimezone,
-    };
+    table = { table: { doc, name: config.tableName }, generation };
   }
-  return deps;
+  return table.table;
 }
 
-/** Tests and the local runtime put their own ports in place (a fixed clock, another table). */
-export function setUseCaseDeps(next: UseCaseDeps | undefined): void {
-  deps = next;
+/**
+ * A function's ports, built once per process (module scope on Lambda) and reused by every request:
+ * `parts` builds the store its handlers use from the table, and only that store is in its bundle.
+ * Ports put in place by `setUseCaseDeps` (tests, the local runtime) win.
+ */
+export function storeDeps<S>(parts: (table: StoreTable) => S): () => UseCaseDeps<S> {
+  return portsWith(() => parts(sharedTable()));
 }
+
+/** The ports with every repository: for the local runtime, tests and benchmarks, not for a Lambda. */
+export const useCaseDeps: () => UseCaseDeps = /* @__PURE__ */ storeDeps(
+  (table) => new DynamoStore(table.doc, table.name),
+);

@@ -11,10 +11,13 @@ import {
   UnauthorizedError,
 } from "../../domain/errors.js";
 import { seededIds } from "../../domain/ids.js";
-import type { IdempotentResponse } from "../../domain/repositories.js";
+import type {
+  IdempotencyRepository,
+  IdempotentResponse,
+  WithIdempotency,
+} from "../../domain/repositories.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { type HandlerGroup, type RouteKeyOf, routeSpec } from "../http/routes.js";
-import { useCaseDeps } from "./deps.js";
 import { errorResponse, HttpError } from "./http-errors.js";
 import { logger } from "./logger.js";
 
@@ -43,8 +46,8 @@ export interface HttpResponse {
   headers?: Record<string, string>;
 }
 
-/** What a route does: parse, call one use case, map the result. */
-export type RouteRun = (request: HttpRequest, deps: UseCaseDeps) => Promise<HttpResponse>;
+/** What a route does: parse, call one use case, map the result. `S`: the store of its function. */
+export type RouteRun<S = unknown> = (request: HttpRequest, deps: UseCaseDeps<S>) => Promise<HttpResponse>;
 
 const ROLES = new Set(["admin", "technician", "customer"]);
 
@@ -112,12 +115,12 @@ function idempotencyOf(event: HttpEvent, headers: Record<string, string>, actor:
 }
 
 async function withStoredIdempotency(
-  deps: UseCaseDeps,
+  idempotency: IdempotencyRepository,
   claim: { key: string; fingerprint: string },
   run: () => Promise<HttpResponse>,
 ): Promise<HttpResponse> {
   const replay = async (): Promise<HttpResponse | null> => {
-    const stored = await deps.store.idempotency.find(claim.key);
+    const stored = await idempotency.find(claim.key);
     if (!stored) return null;
     if (stored.fingerprint !== claim.fingerprint) {
       throw new IdempotencyConflictError("This Idempotency-Key was used for a different request");
@@ -127,7 +130,7 @@ async function withStoredIdempotency(
   };
   const earlier = await replay();
   if (earlier) return earlier;
-  if (!(await deps.store.idempotency.begin(claim.key, claim.fingerprint))) {
+  if (!(await idempotency.begin(claim.key, claim.fingerprint))) {
     const raced = await replay();
     if (raced) return raced;
     throw new IdempotencyConflictError("A request with this Idempotency-Key is in progress");
@@ -136,14 +139,14 @@ async function withStoredIdempotency(
   try {
     response = await run();
   } catch (error) {
-    await deps.store.idempotency.release(claim.key);
+    await idempotency.release(claim.key);
     throw error;
   }
   if (response.statusCode < 300) {
     const stored: IdempotentResponse = { statusCode: response.statusCode, body: response.body };
-    await deps.store.idempotency.complete(claim.key, claim.fingerprint, stored);
+    await idempotency.complete(claim.key, claim.fingerprint, stored);
   } else {
-    await deps.store.idempotency.release(claim.key);
+    await idempotency.release(claim.key);
   }
   return response;
 }
@@ -170,16 +173,29 @@ const errorMiddleware: middy.MiddlewareObj<HttpEvent, HttpResult> = {
   },
 };
 
+/** Whether a store keeps `Idempotency-Key` records (what routes with `idempotency: "stored"` need). */
+function hasIdempotency(store: unknown): store is WithIdempotency {
+  return typeof store === "object" && store !== null && "idempotency" in store;
+}
+
 /**
  * One Lambda handler for a group of routes: middleware first, handler last. The handler only finds
  * the route, builds the request and calls the route's single use case. Auth and idempotency of each
- * route come from the route table (routes.ts).
+ * route come from the route table (routes.ts). `depsOf` builds the function's ports with only the
+ * store its routes use (functions/shared/deps.ts), so the bundle carries only those repositories.
  */
-export function httpHandler<G extends HandlerGroup>(group: G, runs: Record<RouteKeyOf<G>, RouteRun>) {
+export function httpHandler<G extends HandlerGroup, S>(
+  group: G,
+  depsOf: () => UseCaseDeps<S>,
+  runs: Record<RouteKeyOf<G>, RouteRun<S>>,
+) {
   // The clients and configuration are built at cold start (module scope), as on the benchmark's bare
   // handler: a missing setting fails the init, and the first request does not pay for the SDK's set-up.
-  useCaseDeps();
-  const routes = runs as Record<string, RouteRun>;
+  const { store } = depsOf();
+  // A group with stored idempotency fails its init, not a request, when its store lacks the records.
+  if (Object.keys(runs).some((key) => routeSpec(key)?.idempotency === "stored"))
+    idempotencyRecords(store, group);
+  const routes = runs as Record<string, RouteRun<S>>;
   return middy<HttpEvent, HttpResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpSecurityHeaders())
@@ -201,16 +217,23 @@ export function httpHandler<G extends HandlerGroup>(group: G, runs: Record<Route
         body: parseBody(event, headers),
         idempotency: idempotencyOf(event, headers, actor),
       };
-      const deps = useCaseDeps();
+      const deps = depsOf();
       const response =
         spec.idempotency === "stored" && request.idempotency
-          ? await withStoredIdempotency(deps, request.idempotency, () =>
+          ? await withStoredIdempotency(idempotencyRecords(deps.store, group), request.idempotency, () =>
               // Ids derived from the key: a retry after a crash re-finds what the first attempt wrote.
               run(request, { ...deps, ids: seededIds(request.idempotency?.key ?? "") }),
             )
           : await run(request, deps);
       return serialize(response);
     });
+}
+
+/** The records of a group with stored `Idempotency-Key`s: its function's store must keep them. */
+function idempotencyRecords(store: unknown, group: string): IdempotencyRepository {
+  if (!hasIdempotency(store))
+    throw new Error(`The ${group} function's store keeps no Idempotency-Key records`);
+  return store.idempotency;
 }
 
 /** The actor of a token route (the wrapper guarantees one). */

@@ -1,15 +1,25 @@
 import type { AlertPublisher } from "../../domain/alert.js";
+import { DynamoAlertStore } from "../../domain/store/alert-store.js";
+import { DynamoTicketStore } from "../../domain/store/ticket-store.js";
 import type { TicketQueue } from "../../domain/ticket.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import type { SlaDeps } from "../../domain/use-cases/sla-watch.js";
 import { configuredAlertPublisher } from "./alert-publisher.js";
-import { useCaseDeps } from "./deps.js";
+import { storeDeps } from "./deps.js";
 import { setTicketQueue, ticketQueueDeps } from "./ticket-queue-deps.js";
 
 let alertPublisher: AlertPublisher | undefined;
 
-/** The SLA watch's ports: the use-case ports plus the ticket queue and the alert publisher (module scope). */
-export function slaDeps(base: UseCaseDeps = useCaseDeps()): SlaDeps {
+/** The SLA watch's store: tickets with their watch, and the alert outbox. */
+export const slaWatchDeps = /* @__PURE__ */ storeDeps((table) => ({
+  tickets: new DynamoTicketStore(table.doc, table.name),
+  alerts: new DynamoAlertStore(table.doc, table.name),
+}));
+
+/** The SLA watch's ports: a function's ports plus the ticket queue and the alert publisher (module scope). */
+export function slaDeps<S extends SlaDeps["store"]>(
+  base: UseCaseDeps<S>,
+): UseCaseDeps<S> & Omit<SlaDeps, "store"> {
   alertPublisher ??= configuredAlertPublisher();
   return { ...ticketQueueDeps(base), alertPublisher };
 }

@@ -1,17 +1,14 @@
 import type { TicketQueue } from "../../domain/ticket.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
-import { useCaseDeps } from "./deps.js";
 import { configuredTicketQueue } from "./ticket-queue.js";
 
 let ticketQueue: TicketQueue | undefined;
 
 /**
- * The use-case ports plus the ticket queue (module scope): what opening a ticket needs. Apart from
+ * A function's ports plus the ticket queue (module scope): what opening a ticket needs. Apart from
  * `slaDeps` so that the tickets function does not carry the SNS client it never uses.
  */
-export function ticketQueueDeps(
-  base: UseCaseDeps = useCaseDeps(),
-): UseCaseDeps & { ticketQueue: TicketQueue } {
+export function ticketQueueDeps<S>(base: UseCaseDeps<S>): UseCaseDeps<S> & { ticketQueue: TicketQueue } {
   ticketQueue ??= configuredTicketQueue();
   return { ...base, ticketQueue };
 }

@@ -1,0 +1,48 @@
+import type { Booking } from "../booking.js";
+import type { Contract } from "../contract.js";
+import type { PeriodUsage, PoolUsage } from "../ledger.js";
+import { keys } from "./keys.js";
+
+/** The items the stores write for contracts and the ledger (also for seeding tests and benchmarks). */
+
+/** The item of a contract (also for seeding benchmarks with real shapes). */
+export function contractItem(contract: Contract): Record<string, unknown> {
+  return {
+    ...keys.contract(contract.id),
+    ...keys.contractOfCustomer(contract.customerId, contract.id),
+    ...keys.allContracts(contract.id),
+    entity: "contract",
+    ...contract,
+  };
+}
+
+/** The item of a month's usage (also for seeding tests and benchmarks with real shapes). */
+export function periodItem(period: PeriodUsage): Record<string, unknown> {
+  return { ...keys.period(period.contractId, period.month), entity: "period", ...period };
+}
+
+/** A pool's draws per month are two flat maps on the item, so a booking can add to one month in place. */
+export function poolItem(pool: PoolUsage): Record<string, unknown> {
+  const { months, ...rest } = pool;
+  const usedByMonth: Record<string, number> = {};
+  const overageByMonth: Record<string, number> = {};
+  for (const [month, draw] of Object.entries(months)) {
+    usedByMonth[month] = draw.usedMinutes;
+    overageByMonth[month] = draw.overageMinutes;
+  }
+  return { ...keys.pool(pool.contractId), entity: "pool", ...rest, usedByMonth, overageByMonth };
+}
+
+/** The item of a booking (also for seeding benchmarks with real shapes). */
+/**
+ * A booking as stored. Its empty fields (no pool, no ticket, not reversed) are left out: every booking
+ * goes through the booking transaction, and each attribute costs there; the parser reads them as null.
+ */
+export function bookingItem(booking: Booking): Record<string, unknown> {
+  const item: Record<string, unknown> = {
+    ...keys.booking(booking.contractId, booking.id),
+    entity: "booking",
+  };
+  for (const [name, value] of Object.entries(booking)) if (value !== null) item[name] = value;
+  return item;
+}
