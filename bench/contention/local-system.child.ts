@@ -6,7 +6,7 @@
 import { randomIds } from "../../domain/ids.js";
 import { systemClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { setUseCaseDeps } from "../../functions/shared/deps.js";
 import { startLocalSystem } from "../../infra/local/local-system.js";
 import { meterDynamo } from "../lib/dynamo-meter.js";
@@ -32,7 +32,7 @@ const doc = createDocumentClient({ tableName: system.tableName, endpoint: system
 const meter = meterDynamo(doc);
 // Set before the first request loads a handler: the handlers then use this store.
 setUseCaseDeps({
-  store: new DynamoStore(doc, system.tableName),
+  store: dynamoStore(doc, system.tableName),
   clock: systemClock,
   ids: randomIds,
   billingTimezone: process.env.BILLING_TIMEZONE ?? "Europe/Berlin",

@@ -6,7 +6,7 @@ import { dateIn, monthOf } from "../../domain/calendar.js";
 import { randomIds } from "../../domain/ids.js";
 import { systemClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
@@ -87,7 +87,7 @@ async function prepare(endpoint: string): Promise<Setup> {
   const { setUseCaseDeps } = await import("../../functions/shared/deps.js");
   const doc = createDocumentClient({ tableName, endpoint });
   const deps: UseCaseDeps = {
-    store: new DynamoStore(doc, tableName),
+    store: dynamoStore(doc, tableName),
     clock: systemClock,
     ids: randomIds,
     billingTimezone: BILLING_TIMEZONE,

@@ -33,7 +33,7 @@ import { randomIds } from "../../domain/ids.js";
 import { emptyPeriod, newPool } from "../../domain/ledger.js";
 import { FixedClock, systemClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { bookingItem, contractItem, periodItem, poolItem } from "../../domain/store/item-builders.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
@@ -168,7 +168,7 @@ async function seed(endpoint: string, contracts: number, history: History): Prom
   const start = history.inPreviousMonth > 0 ? previous : month;
   const clock = new FixedClock(new Date(`${firstDayOf(start)}T08:00:00Z`));
   const deps: UseCaseDeps = {
-    store: new DynamoStore(doc, tableName),
+    store: dynamoStore(doc, tableName),
     clock,
     ids: randomIds,
     billingTimezone: BILLING_TIMEZONE,
@@ -237,7 +237,7 @@ async function seed(endpoint: string, contracts: number, history: History): Prom
 async function closeAll(worker: Worker, workers: number, dataset: Dataset): Promise<MonthCloseRun> {
   const { setUseCaseDeps, useCaseDeps } = await import("../../functions/shared/deps.js");
   const meter = meterDynamo(dataset.doc);
-  const store = new DynamoStore(dataset.doc, dataset.tableName);
+  const store = dynamoStore(dataset.doc, dataset.tableName);
   // Production ports on this dataset's table, at the real time (last month has ended).
   setUseCaseDeps({ ...useCaseDeps(), store, clock: systemClock });
   const events = batches(

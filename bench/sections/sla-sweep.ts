@@ -32,7 +32,7 @@ import type { Contract } from "../../domain/contract.js";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { INDEX, keys } from "../../domain/store/keys.js";
 import { ticketItem } from "../../domain/store/ticket-store.js";
 import { openedTicket } from "../../domain/ticket-clock.js";
@@ -206,7 +206,7 @@ export async function measureSlaSweep(
     const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
     const clock = new FixedClock(t0);
     const { setUseCaseDeps, useCaseDeps } = await import("../../functions/shared/deps.js");
-    const deps = { ...useCaseDeps(), store: new DynamoStore(doc, tableName), clock };
+    const deps = { ...useCaseDeps(), store: dynamoStore(doc, tableName), clock };
     setUseCaseDeps(deps);
     // The production adapters: the SQS ticket queue (on the local server) and the configured publisher.
     const { SqsTicketQueue } = await import("../../functions/shared/ticket-queue.js");

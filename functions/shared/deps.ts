@@ -1,5 +1,5 @@
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import type { StoreTable } from "../../domain/store/table.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { readConfig } from "./config.js";
@@ -34,6 +34,6 @@ export function storeDeps<S>(parts: (table: StoreTable) => S): () => UseCaseDeps
 }
 
 /** The ports with every repository: for the local runtime, tests and benchmarks, not for a Lambda. */
-export const useCaseDeps: () => UseCaseDeps = /* @__PURE__ */ storeDeps(
-  (table) => new DynamoStore(table.doc, table.name),
+export const useCaseDeps: () => UseCaseDeps = /* @__PURE__ */ storeDeps((table) =>
+  dynamoStore(table.doc, table.name),
 );

@@ -6,8 +6,9 @@ import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
+import type { Store } from "../../domain/repositories.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { setUseCaseDeps } from "../../functions/shared/deps.js";
 import { type LocalSystem, startLocalSystem } from "../../infra/local/local-system.js";
 import { localSqsClient } from "../../infra/local/sqs-local.js";
@@ -19,7 +20,7 @@ import { queueDepth } from "../support/queues.js";
 let system: LocalSystem;
 let dataDir: string;
 let clock: FixedClock;
-let store: DynamoStore;
+let store: Store;
 const tokens: Record<string, string> = {};
 
 async function call(
@@ -68,7 +69,7 @@ beforeAll(async () => {
   });
   // The handlers run in this process: they get a clock the test moves through the months.
   clock = new FixedClock(new Date("2026-01-20T10:00:00Z"));
-  store = new DynamoStore(
+  store = dynamoStore(
     createDocumentClient({ tableName: system.tableName, endpoint: system.dynamoEndpoint }),
     system.tableName,
   );

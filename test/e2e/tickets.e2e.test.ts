@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { type LocalSystem, startLocalSystem } from "../../infra/local/local-system.js";
 import { localSqsClient } from "../../infra/local/sqs-local.js";
 import { signLocalToken } from "../../infra/local/token.js";
@@ -259,7 +259,7 @@ describe("tickets and the SLA watch (local system over HTTP)", () => {
 
   it("watches a ticket whose ticket.opened message was lost, through the scheduled sweep", async () => {
     // The ticket as the API stores it, but no message on the queue (as if SendMessage had failed).
-    const store = new DynamoStore(
+    const store = dynamoStore(
       createDocumentClient({ tableName: system.tableName, endpoint: system.dynamoEndpoint }),
       system.tableName,
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../domain/access.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { bookHours, reverseBooking } from "../../domain/use-cases/bookings.js";
 import { changeQuota, createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
@@ -27,7 +27,7 @@ const booking = { date: "2026-11-20", minutes: 30, category: "service" as const,
 
 /** Another Lambda instance on the same table: its own store, its own cache of booking contexts. */
 function otherInstance(deps: Awaited<ReturnType<typeof storeDeps>>) {
-  const store = new DynamoStore(
+  const store = dynamoStore(
     createDocumentClient({ tableName: deps.tableName, endpoint: deps.endpoint }),
     deps.tableName,
   );
@@ -50,7 +50,7 @@ function recordTransactions(doc: Awaited<ReturnType<typeof storeDeps>>["doc"]): 
   return transactions;
 }
 
-describe("DynamoStore bookings", () => {
+describe("the DynamoDB store: bookings", () => {
   it("books with exactly one DynamoDB request once the contract's context is cached", async () => {
     const { deps, contract } = await monthlySetup();
     await bookHours(deps, technician, contract.id, booking);
@@ -65,7 +65,7 @@ describe("DynamoStore bookings", () => {
 
   it("re-plans on fresh state when another instance booked meanwhile, and never overdraws", async () => {
     const { deps, contract } = await monthlySetup(60);
-    const other = new DynamoStore(
+    const other = dynamoStore(
       createDocumentClient({ tableName: deps.tableName, endpoint: deps.endpoint }),
       deps.tableName,
     );

@@ -11,7 +11,7 @@ import { randomIds } from "../../domain/ids.js";
 import { emptyPeriod, newPool } from "../../domain/ledger.js";
 import { FixedClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { periodItem, poolItem } from "../../domain/store/item-builders.js";
 import { keys } from "../../domain/store/keys.js";
 import { mapLimit } from "../../domain/use-cases/notices.js";
@@ -113,7 +113,7 @@ beforeAll(async () => {
   doc = createDocumentClient({ tableName: system.tableName, endpoint: system.dynamoEndpoint });
   const clock = new FixedClock(new Date("2026-01-31T23:06:00Z")); // 00:06 on 1 February in Berlin
   setUseCaseDeps({
-    store: new DynamoStore(doc, system.tableName),
+    store: dynamoStore(doc, system.tableName),
     clock,
     ids: randomIds,
     billingTimezone: "Europe/Berlin",

@@ -2,7 +2,6 @@ import type { SQSEvent } from "aws-lambda";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Contract } from "../../domain/contract.js";
 import type { Store } from "../../domain/repositories.js";
-import type { DynamoStore } from "../../domain/store/dynamo-store.js";
 import { handler } from "../../functions/jobs/month-close-worker.handler.js";
 import { setUseCaseDeps } from "../../functions/shared/deps.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
@@ -37,7 +36,7 @@ class WorkerKilled extends Error {}
  * The store as seen by a worker that dies during its `dieAt`-th close transaction: that one is
  * written, the process dies before acknowledging it, and nothing after reaches DynamoDB.
  */
-function dyingStore(store: DynamoStore, dieAt: number): Store {
+function dyingStore(store: Store, dieAt: number): Store {
   let commits = 0;
   let dead = false;
   return new Proxy(store, {

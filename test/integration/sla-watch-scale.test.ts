@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { ticketItem } from "../../domain/store/ticket-store.js";
 import type { Ticket } from "../../domain/ticket.js";
 import { sweepSla } from "../../domain/use-cases/sla-watch.js";
@@ -30,7 +30,7 @@ describe("SLA sweep at scale (DynamoDB Local)", () => {
       },
       { step: "initialize", name: "countItemsRead" },
     );
-    const store = new DynamoStore(doc, tableName);
+    const store = dynamoStore(doc, tableName);
     const clock = new FixedClock(new Date("2026-11-23T10:00:00Z"));
     // Open tickets whose warning lies ahead, and a few whose warning is due now.
     const later = aTicket({ receivedAt: "2026-11-23T09:30:00Z", priority: "P4" });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "../../domain/access.js";
 import type { Contract } from "../../domain/contract.js";
 import type { FixedClock } from "../../domain/ports.js";
-import type { DynamoStore } from "../../domain/store/dynamo-store.js";
+import type { Store } from "../../domain/repositories.js";
 import { listAlerts } from "../../domain/use-cases/alerts.js";
 import { bookHours, reverseBooking } from "../../domain/use-cases/bookings.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
@@ -18,7 +18,7 @@ const tech: Actor = { role: "technician", customerId: null, subject: "tech" };
 
 type Deps = SlaDeps & {
   clock: FixedClock;
-  store: DynamoStore;
+  store: Store;
   ticketQueue: HeldTicketQueue;
   alertPublisher: RecordingPublisher;
 };

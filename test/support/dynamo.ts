@@ -3,8 +3,9 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
+import type { Store } from "../../domain/repositories.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore } from "../../domain/store/dynamo-store.js";
+import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { ensureTable } from "../../infra/local/provision.js";
 
@@ -19,7 +20,7 @@ export async function freshTable(): Promise<{ endpoint: string; tableName: strin
 /** Use-case ports on a fresh table, with a clock the test moves. */
 export interface StoreDeps extends UseCaseDeps {
   clock: FixedClock;
-  store: DynamoStore;
+  store: Store;
   /** The document client under the store, for counting or faulting its requests. */
   doc: DynamoDBDocumentClient;
   endpoint: string;
@@ -30,7 +31,7 @@ export async function storeDeps(now = "2026-11-27T09:00:00Z"): Promise<StoreDeps
   const { endpoint, tableName } = await freshTable();
   const clock = new FixedClock(new Date(now));
   const doc = createDocumentClient({ tableName, endpoint });
-  const store = new DynamoStore(doc, tableName, {
+  const store = dynamoStore(doc, tableName, {
     nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
   });
   return { store, clock, ids: randomIds, billingTimezone: "Europe/Berlin", doc, endpoint, tableName };

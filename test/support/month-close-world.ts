@@ -12,8 +12,9 @@ import type {
 import { randomIds } from "../../domain/ids.js";
 import type { CloseJob, CloseJobQueue } from "../../domain/ports.js";
 import { FixedClock } from "../../domain/ports.js";
+import type { Store } from "../../domain/repositories.js";
 import { createDocumentClient } from "../../domain/store/client.js";
-import { DynamoStore, type DynamoStoreOptions } from "../../domain/store/dynamo-store.js";
+import { type DynamoStoreOptions, dynamoStore } from "../../domain/store/dynamo-store.js";
 import { keys } from "../../domain/store/keys.js";
 import { bookHours } from "../../domain/use-cases/bookings.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
@@ -99,7 +100,7 @@ export function tableReader(endpoint: string, tableName: string) {
 }
 
 export interface World {
-  deps: UseCaseDeps & { clock: FixedClock; store: DynamoStore };
+  deps: UseCaseDeps & { clock: FixedClock; store: Store };
   doc: DynamoDBDocumentClient;
   endpoint: string;
   tableName: string;
@@ -111,7 +112,7 @@ export async function world(now: string, options: DynamoStoreOptions = {}): Prom
   const { endpoint, tableName } = await freshTable();
   const clock = new FixedClock(new Date(now));
   const doc = createDocumentClient({ tableName, endpoint });
-  const store = new DynamoStore(doc, tableName, {
+  const store = dynamoStore(doc, tableName, {
     nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
     ...options,
   });
