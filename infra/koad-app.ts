@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { App, type AppProps } from "aws-cdk-lib";
+import { isTimeZone } from "../domain/calendar.js";
 import type { HandlerGroupSpec } from "../functions/http/routes.js";
 import type { JobDefinition } from "./jobs.js";
 import { repoRoot } from "./local/paths.js";
@@ -39,15 +40,6 @@ export interface KoadContext {
   authDomainPrefix: string | undefined;
   /** The built dashboard to upload, relative to the repository root; default `dashboard`. */
   dashboardDir: string | undefined;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Reads and checks the context: a wrong value fails the synth, not the first month close. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Message } from "@aws-sdk/client-sqs";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
 import type { HttpEvent } from "../../functions/shared/http.js";
+import { sqsRecordOf } from "../../infra/local/queue-poller.js";
 
 /**
  * An HTTP API payload v2 event as API Gateway (and infra/local/api-server.ts) builds it, with the JWT
@@ -83,27 +84,7 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
   return result;
 }
 
-/** The SQS event for messages received from a (local) queue, as the event source mapping builds it. */
+/** The SQS event for messages received from a (local) queue, as the local event source mapping builds it. */
 export function sqsEventOf(messages: readonly Message[], queueArn: string): SQSEvent {
-  const event = sqsEvent(
-    messages.map((m) => m.Body ?? ""),
-    queueArn,
-  );
-  event.Records.forEach((record, i) => {
-    const message = messages[i] as Message;
-    record.messageId = message.MessageId ?? record.messageId;
-    record.receiptHandle = message.ReceiptHandle ?? record.receiptHandle;
-    record.messageAttributes = Object.fromEntries(
-      Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [
-        name,
-        {
-          dataType: value.DataType ?? "String",
-          stringValue: value.StringValue,
-          stringListValues: [],
-          binaryListValues: [],
-        },
-      ]),
-    );
-  });
-  return event;
+  return { Records: messages.map((message) => sqsRecordOf(message, queueArn)) };
 }

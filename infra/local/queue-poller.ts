@@ -1,4 +1,9 @@
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import {
+  DeleteMessageBatchCommand,
+  type Message,
+  ReceiveMessageCommand,
+  type SQSClient,
+} from "@aws-sdk/client-sqs";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { lambdaContext } from "./lambda-context.js";
 import type { LocalQueue } from "./sqs-local.js";
@@ -9,6 +14,37 @@ export interface Poller {
   stop(): Promise<void>;
   /** Resolves when the queue has been seen empty and no batch is in flight (tests). */
   drained(): Promise<void>;
+}
+
+/** A received message as the event source mapping hands it to a function: one record of its event. */
+export function sqsRecordOf(message: Message, queueArn: string): SQSRecord {
+  return {
+    messageId: message.MessageId ?? "",
+    receiptHandle: message.ReceiptHandle ?? "",
+    body: message.Body ?? "",
+    attributes: {
+      ApproximateReceiveCount: message.Attributes?.ApproximateReceiveCount ?? "1",
+      SentTimestamp: message.Attributes?.SentTimestamp ?? String(Date.now()),
+      SenderId: message.Attributes?.SenderId ?? "local",
+      ApproximateFirstReceiveTimestamp:
+        message.Attributes?.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+    },
+    messageAttributes: Object.fromEntries(
+      Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [
+        name,
+        {
+          dataType: value.DataType ?? "String",
+          stringValue: value.StringValue,
+          stringListValues: [],
+          binaryListValues: [],
+        },
+      ]),
+    ),
+    md5OfBody: message.MD5OfBody ?? "",
+    eventSource: "aws:sqs",
+    eventSourceARN: queueArn,
+    awsRegion: "eu-central-1",
+  };
 }
 
 /**
@@ -43,33 +79,7 @@ export function startPoller(options: {
             MessageAttributeNames: ["All"],
           }),
         );
-        received = (result.Messages ?? []).map((message) => ({
-          messageId: message.MessageId ?? "",
-          receiptHandle: message.ReceiptHandle ?? "",
-          body: message.Body ?? "",
-          attributes: {
-            ApproximateReceiveCount: message.Attributes?.ApproximateReceiveCount ?? "1",
-            SentTimestamp: message.Attributes?.SentTimestamp ?? String(Date.now()),
-            SenderId: message.Attributes?.SenderId ?? "local",
-            ApproximateFirstReceiveTimestamp:
-              message.Attributes?.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
-          },
-          messageAttributes: Object.fromEntries(
-            Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [
-              name,
-              {
-                dataType: value.DataType ?? "String",
-                stringValue: value.StringValue,
-                stringListValues: [],
-                binaryListValues: [],
-              },
-            ]),
-          ),
-          md5OfBody: message.MD5OfBody ?? "",
-          eventSource: "aws:sqs",
-          eventSourceARN: options.queue.arn,
-          awsRegion: "eu-central-1",
-        }));
+        received = (result.Messages ?? []).map((message) => sqsRecordOf(message, options.queue.arn));
       } catch (error) {
         if (!running) break;
         console.error(`poller ${options.functionName}: receive failed`, error);
