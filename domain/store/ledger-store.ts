@@ -46,19 +46,36 @@ export interface LedgerStoreOptions {
 }
 
 /**
- * The ledger on the single table (the DynamoDB adapter of `LedgerRepository`): booking contexts and
- * their cache, bookings and reversals with their usage counters, and the usage items' reads.
+ * The usage reads alone (a balance, an expiry notice): for functions that read usage but never book,
+ * so they do not carry the booking writes.
  */
-export class LedgerStore implements LedgerRepository {
+export class UsageStore implements UsageReads {
+  constructor(protected readonly table: StoreTable) {}
+
+  async getPeriod(contractId: string, month: Month): Promise<PeriodUsage | null> {
+    return readPeriod(this.table, contractId, month);
+  }
+
+  async getPool(contractId: string): Promise<PoolUsage | null> {
+    return readPool(this.table, contractId);
+  }
+}
+
+/**
+ * The ledger on the single table (the DynamoDB adapter of `LedgerRepository`): booking contexts and
+ * their cache, bookings and reversals with their usage counters; the usage reads come from `UsageStore`.
+ */
+export class LedgerStore extends UsageStore implements LedgerRepository {
   private readonly doc: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly nowSeconds: () => number;
 
   constructor(
-    private readonly table: StoreTable,
+    table: StoreTable,
     private readonly contexts: BookingContexts = new BookingContexts(),
     options: LedgerStoreOptions = {},
   ) {
+    super(table);
     this.doc = table.doc;
     this.tableName = table.name;
     this.nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
@@ -385,14 +402,6 @@ export class LedgerStore implements LedgerRepository {
     return withCursor((result.Items ?? []).map(parseBooking), result.LastEvaluatedKey);
   }
 
-  async getPeriod(contractId: string, month: Month): Promise<PeriodUsage | null> {
-    return readPeriod(this.table, contractId, month);
-  }
-
-  async getPool(contractId: string): Promise<PoolUsage | null> {
-    return readPool(this.table, contractId);
-  }
-
   /**
    * After a successful write, the state as planned becomes the cache: the next booking in this
    * process needs no read. Concurrent writers may have moved the counters meanwhile; the guards of
@@ -418,22 +427,6 @@ export class LedgerStore implements LedgerRepository {
             }
           : context.pool,
     });
-  }
-}
-
-/**
- * The usage reads alone (a balance, an expiry notice): for functions that read usage but never book,
- * so they do not carry the booking writes.
- */
-export class UsageStore implements UsageReads {
-  constructor(private readonly table: StoreTable) {}
-
-  async getPeriod(contractId: string, month: Month): Promise<PeriodUsage | null> {
-    return readPeriod(this.table, contractId, month);
-  }
-
-  async getPool(contractId: string): Promise<PoolUsage | null> {
-    return readPool(this.table, contractId);
   }
 }
 

@@ -18,9 +18,13 @@ export function storeOf<P extends object[]>(...parts: P): Combined<P> {
       Object.assign(store, part);
       continue;
     }
-    for (const name of Object.getOwnPropertyNames(prototype)) {
-      const member = (part as Record<string, unknown>)[name];
-      if (name !== "constructor" && typeof member === "function") store[name] = member.bind(part);
+    // Up the class chain: a store may extend another (the ledger extends the usage reads).
+    for (let level = prototype; level && level !== Object.prototype; level = Object.getPrototypeOf(level)) {
+      for (const name of Object.getOwnPropertyNames(level)) {
+        // The property lookup finds the nearest class's method, as a call on the store would.
+        const member = (part as Record<string, unknown>)[name];
+        if (name !== "constructor" && typeof member === "function") store[name] = member.bind(part);
+      }
     }
   }
   return store as Combined<P>;

@@ -28,4 +28,15 @@ describe("storeOf", () => {
     // Only public members: a store's own state stays with it.
     expect(Object.keys(store).sort()).toEqual(["add", "greet", "idempotency"]);
   });
+
+  it("gives the methods a store inherits too, as the store itself answers them", () => {
+    class LoudGreeter extends Greeter {
+      shout(): string {
+        return this.greet().toUpperCase();
+      }
+    }
+    const store = storeOf(new LoudGreeter("koad"));
+    expect(store.greet()).toBe("hello koad");
+    expect(store.shout()).toBe("HELLO KOAD");
+  });
 });
