@@ -179,10 +179,25 @@ export async function getCustomerStatement(
     .sort((a, b) =>
       a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt < b.createdAt ? -1 : 1,
     );
-  const statements = await Promise.all(contracts.map((contract) => contractStatement(deps, contract, month)));
-  const tickets = (
-    await Promise.all(contracts.map((contract) => ticketsOfMonth(deps, contract, month)))
-  ).flat();
+  // The closed months' statements in one batch read, the open months' previews beside it.
+  const [closed, previews, ticketsPerContract] = await Promise.all([
+    closedStatements(
+      deps,
+      contracts.filter((c) => isMonthClosed(c, month)).map((c) => ({ contractId: c.id, month })),
+    ),
+    Promise.all(
+      contracts.filter((c) => !isMonthClosed(c, month)).map((c) => openMonthStatement(deps, c, month)),
+    ),
+    Promise.all(contracts.map((contract) => ticketsOfMonth(deps, contract, month))),
+  ]);
+  const byContract = new Map([...closed, ...previews].map((statement) => [statement.contractId, statement]));
+  const statements = contracts.map((contract) => {
+    const statement = byContract.get(contract.id);
+    if (!statement)
+      throw new Error(`Statement ${contract.id}/${month} is missing although the month is closed`);
+    return statement;
+  });
+  const tickets = ticketsPerContract.flat();
   const status =
     contracts.length > 0
       ? statements.every((s) => s.status === "closed")
@@ -217,26 +232,20 @@ export async function closedStatements(
   );
 }
 
-async function closedStatement(
-  deps: UseCaseDeps<StatementReads>,
-  contractId: string,
-  month: Month,
-): Promise<ContractStatement> {
-  const [statement] = await closedStatements(deps, [{ contractId, month }]);
-  if (!statement) throw new Error(`Statement ${contractId}/${month} is missing although the month is closed`);
-  return statement;
-}
-
-async function contractStatement(
+/** A month open when the contract was listed: its preview, or its statement if it has closed since. */
+async function openMonthStatement(
   deps: UseCaseDeps<StatementReads>,
   contract: Contract,
   month: Month,
 ): Promise<ContractStatement> {
-  if (isMonthClosed(contract, month)) return closedStatement(deps, contract.id, month);
   const state = await deps.store.loadMonthState(contract.id, month);
   if (!state) throw new NotFoundError("Contract not found");
-  // The month may have closed since the contract was listed: then the stored statement is the answer.
-  if (isMonthClosed(state.contract, month)) return closedStatement(deps, contract.id, month);
+  if (isMonthClosed(state.contract, month)) {
+    const [statement] = await closedStatements(deps, [{ contractId: contract.id, month }]);
+    if (!statement)
+      throw new Error(`Statement ${contract.id}/${month} is missing although the month is closed`);
+    return statement;
+  }
   const bookings = await deps.store.listMonthBookings(contract.id, month);
   return previewStatement({ ...state, month, bookings });
 }

@@ -257,6 +257,27 @@ describe("closeContractMonth", () => {
     expect(api.contracts).toEqual([statement]);
   });
 
+  it("reads a customer's closed statements in one batch, whatever the number of contracts", async () => {
+    const { customer, contracts } = await customerWith(w.deps, [
+      monthly(),
+      monthly(),
+      { kind: "prepaid", monthlyBasisMinutes: 60, termYears: 1, startDate: "2026-01-01" },
+    ]);
+    for (const c of contracts) await bookOn(w.deps, c.id, "2026-01-12", 60);
+    w.deps.clock.set(AFTER_JANUARY);
+    for (const c of contracts) await closeContractMonth(w.deps, { contractId: c.id, month: "2026-01" });
+    // Act
+    let statement: Awaited<ReturnType<typeof getCustomerStatement>> | undefined;
+    const cost = await countRequests(w.doc).during(async () => {
+      statement = await getCustomerStatement(w.deps, admin, customer.id, "2026-01");
+    });
+    // Assess
+    expect(statement?.status).toBe("closed");
+    expect(statement?.contracts.map((c) => c.contractId)).toEqual(contracts.map((c) => c.id));
+    expect(statement?.contracts.map((c) => c.bookingCount)).toEqual([1, 1, 1]);
+    expect(cost.commands.filter((command) => command === "BatchGetItemCommand")).toHaveLength(1);
+  });
+
   it("keeps a closed statement as it was: bookings and reversals in the month are refused", async () => {
     // Prepare
     const { customer, contracts } = await customerWith(w.deps, [
