@@ -97,6 +97,18 @@ async function bookingsOf(contractId: string) {
   return (await deps.store.listBookings(contractId, today().slice(0, 7), { limit: 200 })).items;
 }
 
+/** The process dies once, just before it records a request's answer on its Idempotency-Key. */
+function crashOnceBeforeRecordingTheAnswer(): void {
+  let crashed = 0;
+  faults.set((command, input) =>
+    command === UPDATE &&
+    String(input.Key?.pk?.S ?? input.Key?.pk).startsWith("IDEMPOTENCY#") &&
+    crashed++ === 0
+      ? "crash-before"
+      : null,
+  );
+}
+
 beforeAll(async () => {
   deps = await storeDeps(new Date().toISOString());
   faults = injectFaults(deps.doc);
@@ -179,14 +191,7 @@ describe("faults in DynamoDB", () => {
 
   it("creates a customer once when the process died between creating it and recording the answer", async () => {
     const before = (await deps.store.listCustomers({ limit: 200 })).items.length;
-    let crashed = 0;
-    faults.set((command, input) =>
-      command === UPDATE &&
-      String(input.Key?.pk?.S ?? input.Key?.pk).startsWith("IDEMPOTENCY#") &&
-      crashed++ === 0
-        ? "crash-before"
-        : null,
-    );
+    crashOnceBeforeRecordingTheAnswer();
     const create = () =>
       api.invoke("POST /customers", {
         headers: { "content-type": "application/json", "idempotency-key": "crash-customer" },
@@ -221,14 +226,7 @@ describe("faults in DynamoDB", () => {
       termYears: 1,
       startDate: `${startMonthForTests()}-01`,
     });
-    let crashed = 0;
-    faults.set((command, input) =>
-      command === UPDATE &&
-      String(input.Key?.pk?.S ?? input.Key?.pk).startsWith("IDEMPOTENCY#") &&
-      crashed++ === 0
-        ? "crash-before"
-        : null,
-    );
+    crashOnceBeforeRecordingTheAnswer();
     const topUp = () =>
       api.invoke("POST /contracts/{contractId}/topups", {
         pathParameters: { contractId: pool.id },
