@@ -33,16 +33,21 @@ export function poolItem(pool: PoolUsage): Record<string, unknown> {
   return { ...keys.pool(pool.contractId), entity: "pool", ...rest, usedByMonth, overageByMonth };
 }
 
-/** The item of a booking (also for seeding benchmarks with real shapes). */
 /**
- * A booking as stored. Its empty fields (no pool, no ticket, not reversed) are left out: every booking
+ * The item of a booking (also for seeding benchmarks with real shapes), as stored. Its empty fields (no pool, no ticket, not reversed) are left out: every booking
  * goes through the booking transaction, and each attribute costs there; the parser reads them as null.
  */
 export function bookingItem(booking: Booking): Record<string, unknown> {
-  const item: Record<string, unknown> = {
-    ...keys.booking(booking.contractId, booking.id),
-    entity: "booking",
-  };
-  for (const [name, value] of Object.entries(booking)) if (value !== null) item[name] = value;
+  const { pk, sk } = keys.booking(booking.contractId, booking.id);
+  // Built from a plain literal and a loop over the names: a spread-built object taking ~20 more
+  // properties, or `Object.entries`, costs ~8x as much, on every booking.
+  const item: Record<string, unknown> = { pk, sk, entity: "booking" };
+  const fields = booking as unknown as Record<string, unknown>;
+  const names = Object.keys(fields);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    const value = fields[name];
+    if (value !== null) item[name] = value;
+  }
   return item;
 }
