@@ -3,7 +3,6 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
-  TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { type Alert, alertCause } from "../alert.js";
@@ -11,7 +10,7 @@ import type { AlertRepository, Page } from "../repositories.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { parseAlert } from "./items.js";
 import { INDEX, keys } from "./keys.js";
-import { isConditionalCheckFailed } from "./transactions.js";
+import { isConditionalCheckFailed, writeTransaction } from "./transactions.js";
 
 /**
  * The alert item: stored under its cause (so a cause has one alert), listed per customer and overall,
@@ -142,8 +141,9 @@ export class DynamoAlertStore implements AlertRepository {
       return;
     }
     for (let i = 0; i < updates.length; i += 100) {
-      await this.doc.send(
-        new TransactWriteCommand({ TransactItems: updates.slice(i, i + 100).map((Update) => ({ Update })) }),
+      await writeTransaction(
+        this.doc,
+        updates.slice(i, i + 100).map((Update) => ({ Update })),
       );
     }
   }

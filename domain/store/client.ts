@@ -8,7 +8,13 @@ export interface DynamoConfig {
   endpoint?: string | undefined;
 }
 
-/** One document client per process; numbers stay numbers, undefined fields are dropped. */
+/** How items become DynamoDB attribute values: numbers stay numbers, undefined fields are dropped. */
+export const DOCUMENT_MARSHALL_OPTIONS = {
+  removeUndefinedValues: true,
+  convertClassInstanceToMap: false,
+} as const;
+
+/** One document client per process (transactions marshal with the same options, transactions.ts). */
 export function createDocumentClient(config: DynamoConfig): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: config.region ?? "eu-central-1",
@@ -18,6 +24,7 @@ export function createDocumentClient(config: DynamoConfig): DynamoDBDocumentClie
       : {}),
   });
   return DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    // A copy: lib-dynamodb writes its own defaults (convertTopLevelContainer) into the object it gets.
+    marshallOptions: { ...DOCUMENT_MARSHALL_OPTIONS },
   });
 }

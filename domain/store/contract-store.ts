@@ -1,9 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Month } from "../calendar.js";
 import type { Contract } from "../contract.js";
 import { QuotaBelowUsageError, ValidationError } from "../errors.js";
@@ -15,7 +10,7 @@ import { parseContract } from "./items.js";
 import { INDEX, keys } from "./keys.js";
 import { readPool } from "./ledger-store.js";
 import type { StoreTable, TransactItem } from "./table.js";
-import { cancellationReasons, isConditionFailure } from "./transactions.js";
+import { cancellationReasons, isConditionFailure, writeTransaction } from "./transactions.js";
 
 /**
  * Contracts on the single table (the DynamoDB adapter of `ContractRepository`). A quota change or a
@@ -54,7 +49,7 @@ export class ContractStore implements ContractRepository {
         },
       });
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await writeTransaction(this.doc, items);
       return true;
     } catch (error) {
       if (isConditionFailure(cancellationReasons(error)?.[0])) return false;
@@ -135,7 +130,7 @@ export class ContractStore implements ContractRepository {
       ),
     ];
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await writeTransaction(this.doc, items);
       this.contexts.forgetContract(contract.id);
       return "written";
     } catch (error) {
@@ -155,40 +150,36 @@ export class ContractStore implements ContractRepository {
   }
 
   async addTopUp(topUp: TopUp): Promise<PoolUsage> {
-    const write = this.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: this.tableName,
-              Key: keys.pool(topUp.contractId),
-              UpdateExpression: "SET totalMinutes = totalMinutes + :minutes, #version = #version + :one",
-              ConditionExpression: "attribute_exists(pk)",
-              ExpressionAttributeNames: { "#version": "version" },
-              ExpressionAttributeValues: { ":minutes": topUp.minutes, ":one": 1 },
-            },
-          },
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: { ...keys.topUp(topUp.contractId, topUp.id), entity: "topUp", ...topUp },
-              // Closes the race of a retried top-up: the record and the minutes are added once.
-              ConditionExpression: "attribute_not_exists(pk)",
-            },
-          },
-          {
-            ConditionCheck: {
-              TableName: this.tableName,
-              Key: keys.contract(topUp.contractId),
-              // Closes the race with the close that expires the pool: an expired pool takes no top-up.
-              ConditionExpression: "#status = :active",
-              ExpressionAttributeNames: { "#status": "status" },
-              ExpressionAttributeValues: { ":active": "active" },
-            },
-          },
-        ],
-      }),
-    );
+    const write = writeTransaction(this.doc, [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.pool(topUp.contractId),
+          UpdateExpression: "SET totalMinutes = totalMinutes + :minutes, #version = #version + :one",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeNames: { "#version": "version" },
+          ExpressionAttributeValues: { ":minutes": topUp.minutes, ":one": 1 },
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.topUp(topUp.contractId, topUp.id), entity: "topUp", ...topUp },
+          // Closes the race of a retried top-up: the record and the minutes are added once.
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: keys.contract(topUp.contractId),
+          // Closes the race with the close that expires the pool: an expired pool takes no top-up.
+          ConditionExpression: "#status = :active",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":active": "active" },
+        },
+      },
+    ]);
     try {
       await write;
     } catch (error) {

@@ -1,9 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Alert } from "../alert.js";
 import type { Booking, Reversal } from "../booking.js";
 import type { Month } from "../calendar.js";
@@ -38,7 +33,7 @@ import {
   versionCheck,
   withCursor,
 } from "./table.js";
-import { cancellationReasons, isConditionFailure } from "./transactions.js";
+import { cancellationReasons, isConditionFailure, writeTransaction } from "./transactions.js";
 
 export interface LedgerStoreOptions {
   /** "now" in epoch seconds, for the lifetime of a booking's idempotency record (a clock port in tests). */
@@ -143,7 +138,7 @@ export class LedgerStore extends UsageStore implements LedgerRepository {
     if (write.idempotency)
       items.push(idempotencyClaimPut(this.tableName, write.idempotency, this.nowSeconds()));
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await writeTransaction(this.doc, items);
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
@@ -187,7 +182,7 @@ export class LedgerStore extends UsageStore implements LedgerRepository {
       },
     });
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await writeTransaction(this.doc, items);
     } catch (error) {
       if (!cancellationReasons(error)) throw error;
       this.contexts.forgetMonth(booking.contractId, booking.month);

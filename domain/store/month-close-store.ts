@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Alert } from "../alert.js";
 import type { Booking } from "../booking.js";
 import type { Month } from "../calendar.js";
@@ -19,7 +19,7 @@ import {
   versionedPut,
   withCursor,
 } from "./table.js";
-import { cancellationReasons } from "./transactions.js";
+import { cancellationReasons, writeTransaction } from "./transactions.js";
 
 /**
  * The month close on the single table (the DynamoDB adapter of `MonthCloseRepository`). A close
@@ -160,7 +160,7 @@ export class MonthCloseStore implements MonthCloseRepository {
     });
     if (plan.alert) items.push({ Put: alertPut(this.tableName, plan.alert) });
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await writeTransaction(this.doc, items);
     } catch (error) {
       if (!cancellationReasons(error)) throw error;
       this.contexts.forgetContract(plan.contractId);

@@ -4,7 +4,6 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandOutput,
-  TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
@@ -16,7 +15,12 @@ import { alertPut } from "./alert-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { parseTicket } from "./items.js";
 import { INDEX, keys } from "./keys.js";
-import { cancellationReasons, isConditionalCheckFailed, isConditionFailure } from "./transactions.js";
+import {
+  cancellationReasons,
+  isConditionalCheckFailed,
+  isConditionFailure,
+  writeTransaction,
+} from "./transactions.js";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -233,7 +237,7 @@ export class DynamoTicketStore implements TicketRepository {
       ),
     ];
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await writeTransaction(this.doc, items);
       return "raised";
     } catch (error) {
       const reasons = cancellationReasons(error);
