@@ -279,21 +279,19 @@ export class LedgerStore extends UsageStore implements LedgerRepository {
     raised: number[],
     terms: { version: number; checked: boolean; itemExists: boolean },
   ): TransactItem {
-    // Only what changes: a booking that checked the terms leaves them as they are.
+    // Only what changes: a booking that checked the terms leaves them as they are, and a counter the
+    // booking leaves at zero is not named (the month's first write creates them all).
     const sets: string[] = terms.checked ? [] : ["termsVersion = :terms"];
-    const adds = [
-      "usedMinutes :used",
-      "fromPoolMinutes :fromPool",
-      "overageMinutes :overage",
-      "#version :one",
-    ];
-    const values: Record<string, unknown> = {
-      ":terms": terms.version,
-      ":used": delta.used,
-      ":fromPool": delta.fromPool,
-      ":overage": delta.overage,
-      ":one": 1,
-    };
+    const adds = ["usedMinutes :used", "#version :one"];
+    const values: Record<string, unknown> = { ":terms": terms.version, ":used": delta.used, ":one": 1 };
+    if (delta.fromPool !== 0 || !terms.itemExists) {
+      adds.push("fromPoolMinutes :fromPool");
+      values[":fromPool"] = delta.fromPool;
+    }
+    if (delta.overage !== 0 || !terms.itemExists) {
+      adds.push("overageMinutes :overage");
+      values[":overage"] = delta.overage;
+    }
     if (!terms.itemExists) {
       // The month's first write creates the item (a racing first booking may have created it already).
       sets.push("entity = :entity", "contractId = :contractId", "#month = :month");
