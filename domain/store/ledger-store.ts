@@ -307,9 +307,10 @@ export class LedgerStore extends UsageStore implements LedgerRepository {
     if (guard) {
       values[":min"] = guard.minUsed;
       values[":max"] = guard.maxUsed;
-      // A month nobody booked yet has used nothing: the guard admits it when it admits 0.
+      // A month nobody booked yet has used nothing: the guard admits it when it admits 0. A month read
+      // as existing has its counters (every writer creates them all), so the shorter condition holds.
       conditions.push(
-        guard.minUsed <= 0
+        guard.minUsed <= 0 && !terms.itemExists
           ? "(attribute_not_exists(usedMinutes) OR usedMinutes BETWEEN :min AND :max)"
           : "usedMinutes BETWEEN :min AND :max",
       );
