@@ -33,9 +33,14 @@ export function poolItem(pool: PoolUsage): Record<string, unknown> {
   return { ...keys.pool(pool.contractId), entity: "pool", ...rest, usedByMonth, overageByMonth };
 }
 
+/** Booking fields the item leaves out when they are zero: the split of its minutes. */
+const ZERO_OMITTED = new Set(["fromQuotaMinutes", "fromPoolMinutes", "overageMinutes"]);
+
 /**
- * The item of a booking (also for seeding benchmarks with real shapes), as stored. Its empty fields (no pool, no ticket, not reversed) are left out: every booking
- * goes through the booking transaction, and each attribute costs there; the parser reads them as null.
+ * The item of a booking (also for seeding benchmarks with real shapes), as stored. Every booking goes
+ * through the booking transaction, where each attribute costs, so the item leaves out what its key
+ * already says (id, contract, month: `keys.bookingOfKey`), its empty fields (no pool, no ticket, not
+ * reversed) and the parts of its split that are zero; the parser restores them all.
  */
 export function bookingItem(booking: Booking): Record<string, unknown> {
   const { pk, sk } = keys.booking(booking.contractId, booking.id);
@@ -47,7 +52,9 @@ export function bookingItem(booking: Booking): Record<string, unknown> {
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
     const value = fields[name];
-    if (value !== null) item[name] = value;
+    if (value === null || name === "id" || name === "contractId" || name === "month") continue;
+    if (value === 0 && ZERO_OMITTED.has(name)) continue;
+    item[name] = value;
   }
   return item;
 }

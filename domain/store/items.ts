@@ -11,6 +11,7 @@ import { NAMED_WINDOWS, PRIORITIES } from "../sla-terms.js";
 import type { ClosedMonthFigures } from "../statement.js";
 import type { Ticket } from "../ticket.js";
 import { TICKET_STATUSES, WATCH_STAGES } from "../ticket.js";
+import { keys } from "./keys.js";
 
 /**
  * Items are parsed when read and mapped explicitly to domain types: a malformed item fails loudly
@@ -118,11 +119,11 @@ const bookingItem = () =>
     month: z.string(),
     minutes: int,
     billedMinutes: int,
-    fromQuotaMinutes: int,
-    fromPoolMinutes: int,
-    // Absent means null: bookingItem leaves empty fields out of the item (see there).
+    // Absent means 0 or null: bookingItem leaves zero minutes and empty fields out (see there).
+    fromQuotaMinutes: z._default(int, 0),
+    fromPoolMinutes: z._default(int, 0),
     poolContractId: z._default(z.nullable(z.string()), null),
-    overageMinutes: int,
+    overageMinutes: z._default(int, 0),
     category,
     description: z.string(),
     ticketId: z._default(z.nullable(z.string()), null),
@@ -241,10 +242,11 @@ export function parsePool(item: Record<string, unknown>): PoolUsage {
   }
   return { ...rest, months };
 }
-export const parseBooking: (item: Record<string, unknown>) => Booking = /* @__PURE__ */ parser(
-  "booking",
-  bookingItem,
-);
+const parseBookingItem = /* @__PURE__ */ parser("booking", bookingItem);
+/** A booking from its item; its id, contract and month come from its key (bookingItem leaves them out). */
+export function parseBooking(item: Record<string, unknown>): Booking {
+  return parseBookingItem({ ...keys.bookingOfKey({ pk: String(item.pk), sk: String(item.sk) }), ...item });
+}
 export const parseAlert: (item: Record<string, unknown>) => Alert = /* @__PURE__ */ parser(
   "alert",
   alertItem,

@@ -86,6 +86,11 @@ export const keys = {
     pk: `CONTRACT#${contractId}`,
     sk: `BOOKING#${bookingId}`,
   }),
+  /** What a booking's key says: its contract, its id and (from the id) its month. */
+  bookingOfKey: (key: Key): { contractId: string; id: string; month: Month } => {
+    const id = key.sk.slice("BOOKING#".length);
+    return { contractId: key.pk.slice("CONTRACT#".length), id, month: id.slice(3, 10) as Month };
+  },
   /** Booking ids start with `bk-<month>_`, so a month's bookings share this sort-key prefix. */
   bookingsOfMonth: (contractId: string, month: Month) => ({
     pk: `CONTRACT#${contractId}`,

@@ -1,5 +1,68 @@
 import { describe, expect, it } from "vitest";
-import { idempotentResponseAttribute, parseIdempotency } from "../../domain/store/items.js";
+import type { Booking } from "../../domain/booking.js";
+import { bookingItem } from "../../domain/store/item-builders.js";
+import { idempotentResponseAttribute, parseBooking, parseIdempotency } from "../../domain/store/items.js";
+
+describe("stored bookings", () => {
+  const booking: Booking = {
+    id: "bk-2026-11_0mwyu8ru05dvofiqlwm",
+    contractId: "con_monthly",
+    customerId: "cus_1",
+    date: "2026-11-27",
+    month: "2026-11",
+    minutes: 50,
+    billedMinutes: 60,
+    fromQuotaMinutes: 60,
+    fromPoolMinutes: 0,
+    poolContractId: null,
+    overageMinutes: 0,
+    category: "service",
+    description: "Mail server",
+    ticketId: null,
+    technician: "tech-1",
+    createdAt: "2026-11-27T10:00:00Z",
+    createdBy: "tech-1",
+    status: "booked",
+    reversal: null,
+  };
+  const drawnAndReversed: Booking = {
+    ...booking,
+    fromQuotaMinutes: 0,
+    fromPoolMinutes: 45,
+    poolContractId: "con_pool",
+    overageMinutes: 15,
+    ticketId: "tkt_1",
+    status: "reversed",
+    reversal: { id: "rev_1", at: "2026-11-27T11:00:00Z", by: "admin-1" },
+  };
+
+  it("leave out what the key says, empty fields and zero minutes, and read back the same booking", () => {
+    const item = bookingItem(booking);
+    expect(item).toMatchObject({ pk: "CONTRACT#con_monthly", sk: "BOOKING#bk-2026-11_0mwyu8ru05dvofiqlwm" });
+    for (const name of [
+      "id",
+      "contractId",
+      "month",
+      "fromPoolMinutes",
+      "overageMinutes",
+      "ticketId",
+      "reversal",
+    ])
+      expect(item).not.toHaveProperty(name);
+    expect(parseBooking(item)).toEqual(booking);
+    expect(parseBooking(bookingItem(drawnAndReversed))).toEqual(drawnAndReversed);
+  });
+
+  it("still read an item written with every field", () => {
+    const written = {
+      pk: "CONTRACT#con_monthly",
+      sk: `BOOKING#${booking.id}`,
+      entity: "booking",
+      ...booking,
+    };
+    expect(parseBooking(written)).toEqual(booking);
+  });
+});
 
 describe("stored idempotency records", () => {
   const response = { statusCode: 201, body: { id: "bk-1", balance: { remainingMinutes: 570 } } };
