@@ -184,7 +184,11 @@ const errorMiddleware: middy.MiddlewareObj<HttpEvent, HttpResult> = {
   onError: async (request) => {
     const { statusCode, body, known } = errorResponse(request.error);
     if (!known)
-      logger.error("Unhandled error", { error: request.error as Error, routeKey: request.event.routeKey });
+      logger.error("Unhandled error", {
+        error: request.error as Error,
+        routeKey: request.event.routeKey,
+        role: request.event.requestContext?.authorizer?.jwt?.claims?.["custom:role"],
+      });
     request.response = serialize({ statusCode, body });
   },
 };

@@ -50,7 +50,14 @@ describe("logs", () => {
     expect(failed.status).toBe(500);
     expect(failed.body).toEqual({ error: { code: "internal", message: "Internal error" } });
     const output = lines.join("");
-    expect(output).toContain("Unhandled error");
+    const unhandled = lines.find((line) => line.includes("Unhandled error")) ?? "";
+    // Enough to follow the failure: the request's id (Lambda context), its route and the caller's role.
+    expect(JSON.parse(unhandled)).toMatchObject({
+      level: "ERROR",
+      routeKey: "POST /customers",
+      role: "admin",
+      function_request_id: expect.any(String),
+    });
     expect(output).not.toContain(TOKEN);
     expect(output).not.toContain("c2VjcmV0LXBheWxvYWQ");
     expect(output).not.toContain(PERSON);
