@@ -14,6 +14,7 @@ import type {
   IdempotencyClaim,
   LedgerRepository,
   LedgerWriteOutcome,
+  MonthState,
   Page,
   PageRequest,
   UsageReads,
@@ -85,19 +86,12 @@ export class LedgerStore extends UsageStore implements LedgerRepository {
       const cached = this.contexts.get(contractId, month);
       if (cached) return cached;
     }
-    const first = await batchGet(this.table, [
-      keys.contract(contractId),
-      keys.period(contractId, month),
-      keys.pool(contractId),
-    ]);
-    const contractRaw = first.get(keyString(keys.contract(contractId)));
-    if (!contractRaw) return null;
-    const contract = parseContract(contractRaw);
-    const periodRaw = first.get(keyString(keys.period(contractId, month)));
-    const poolRaw = first.get(keyString(keys.pool(contractId)));
+    const state = await readContractMonth(this.table, contractId, month);
+    if (!state) return null;
+    const { contract } = state;
     let pool: BookingContext["pool"] = null;
-    if (contract.kind === "prepaid" && poolRaw) {
-      pool = { contract, usage: parsePool(poolRaw) };
+    if (contract.kind === "prepaid" && state.pool) {
+      pool = { contract, usage: state.pool };
     } else if (contract.kind === "monthly" && contract.fallbackContractId) {
       const fallbackId = contract.fallbackContractId;
       const second = await batchGet(this.table, [keys.contract(fallbackId), keys.pool(fallbackId)]);
@@ -108,11 +102,7 @@ export class LedgerStore extends UsageStore implements LedgerRepository {
         if (fallback.kind === "prepaid") pool = { contract: fallback, usage: parsePool(fallbackPoolRaw) };
       }
     }
-    const context: BookingContext = {
-      contract,
-      period: contract.kind === "monthly" ? (periodRaw ? parsePeriod(periodRaw) : null) : null,
-      pool,
-    };
+    const context: BookingContext = { contract, period: state.period, pool };
     this.contexts.remember(contractId, month, context);
     return context;
   }
@@ -422,6 +412,32 @@ export class LedgerStore extends UsageStore implements LedgerRepository {
           : context.pool,
     });
   }
+}
+
+/**
+ * A contract with its month's usage (monthly) or its own pool (prepaid), in one consistent batch read;
+ * null when there is no such contract.
+ */
+export async function readContractMonth(
+  table: StoreTable,
+  contractId: string,
+  month: Month,
+): Promise<MonthState | null> {
+  const found = await batchGet(table, [
+    keys.contract(contractId),
+    keys.period(contractId, month),
+    keys.pool(contractId),
+  ]);
+  const contractRaw = found.get(keyString(keys.contract(contractId)));
+  if (!contractRaw) return null;
+  const contract = parseContract(contractRaw);
+  const periodRaw = found.get(keyString(keys.period(contractId, month)));
+  const poolRaw = found.get(keyString(keys.pool(contractId)));
+  return {
+    contract,
+    period: contract.kind === "monthly" && periodRaw ? parsePeriod(periodRaw) : null,
+    pool: contract.kind === "prepaid" && poolRaw ? parsePool(poolRaw) : null,
+  };
 }
 
 /** A month's usage of a monthly contract, read consistently. */

@@ -9,8 +9,9 @@ import { alertPut, saveAlert } from "./alert-store.js";
 import { BookingContexts } from "./booking-contexts.js";
 import { decodeCursor } from "./cursor.js";
 import { periodItem, poolItem } from "./item-builders.js";
-import { parseBooking, parseClosedMonthFigures, parseContract, parsePeriod, parsePool } from "./items.js";
+import { parseBooking, parseClosedMonthFigures, parseContract } from "./items.js";
 import { INDEX, keys } from "./keys.js";
+import { readContractMonth } from "./ledger-store.js";
 import {
   batchGet,
   keyString,
@@ -56,21 +57,7 @@ export class MonthCloseStore implements MonthCloseRepository {
   }
 
   async loadMonthState(contractId: string, month: Month): Promise<MonthState | null> {
-    const found = await batchGet(this.table, [
-      keys.contract(contractId),
-      keys.period(contractId, month),
-      keys.pool(contractId),
-    ]);
-    const contractRaw = found.get(keyString(keys.contract(contractId)));
-    if (!contractRaw) return null;
-    const contract = parseContract(contractRaw);
-    const periodRaw = found.get(keyString(keys.period(contractId, month)));
-    const poolRaw = found.get(keyString(keys.pool(contractId)));
-    return {
-      contract,
-      period: contract.kind === "monthly" && periodRaw ? parsePeriod(periodRaw) : null,
-      pool: contract.kind === "prepaid" && poolRaw ? parsePool(poolRaw) : null,
-    };
+    return readContractMonth(this.table, contractId, month);
   }
 
   async listMonthBookings(contractId: string, month: Month): Promise<Booking[]> {
