@@ -72,8 +72,9 @@ let setup: Setup | undefined;
 
 /**
  * Loads the real bookings handler and the floor handler into this process, both on one table of the
- * bench's DynamoDB Local. The handler's ports are the production ones (functions/shared/deps.ts),
- * with a metered document client under the store.
+ * bench's DynamoDB Local. The handler builds its own store, as it does on Lambda (functions/shared/
+ * deps.ts), on the table put in place with `useTable`, whose document client is metered. The contract
+ * is set up through a store of every repository on the same client.
  */
 async function prepare(endpoint: string): Promise<Setup> {
   if (setup) return setup;
@@ -84,15 +85,15 @@ async function prepare(endpoint: string): Promise<Setup> {
   const { handler } = (await import("../../functions/http/bookings.handler.js")) as {
     handler: BookingsHandler;
   };
-  const { setUseCaseDeps } = await import("../../functions/shared/deps.js");
+  const { useTable } = await import("../../functions/shared/deps.js");
   const doc = createDocumentClient({ tableName, endpoint });
+  useTable({ doc, name: tableName });
   const deps: UseCaseDeps = {
     store: dynamoStore(doc, tableName),
     clock: systemClock,
     ids: randomIds,
     billingTimezone: BILLING_TIMEZONE,
   };
-  setUseCaseDeps(deps);
   let capturing = false;
   let captured: TransactWriteItemsCommandInput | undefined;
   doc.middlewareStack.add(

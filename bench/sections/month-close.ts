@@ -5,8 +5,8 @@
  *   records, each body the job the starter enqueues (`{contractId, month}`, `closeJobSchema`), a partial
  *   batch response back. At most `QUEUE_CONSUMER_MAX_CONCURRENCY` (5) workers run at once, as the
  *   deployed mapping allows; each closes its batch's jobs in parallel (Powertools `BatchProcessor`).
- * - Its ports are the production ones (`useCaseDeps()`), with a metered store on the dataset's table and
- *   the real clock (last month has ended).
+ * - It builds its own store as on Lambda, on the dataset's table put in place with `useTable` (a metered
+ *   document client), with the real clock (last month has ended).
  * - The starter (listing contracts, enqueuing) and the queue are not timed: the rate is the workers'.
  * - Datasets are seeded straight into the table with the store's own item builders (`contractItem`,
  *   `periodItem`, `poolItem`, `bookingItem`), BatchWrite 25 at a time: hundreds of thousands of
@@ -31,7 +31,7 @@ import { addDays, addMonths, dateIn, firstDayOf, type Month, monthOf } from "../
 import { type Contract, initialPoolMinutes, newContract } from "../../domain/contract.js";
 import { randomIds } from "../../domain/ids.js";
 import { emptyPeriod, newPool } from "../../domain/ledger.js";
-import { FixedClock, systemClock } from "../../domain/ports.js";
+import { FixedClock } from "../../domain/ports.js";
 import { createDocumentClient } from "../../domain/store/client.js";
 import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { bookingItem, contractItem, periodItem, poolItem } from "../../domain/store/item-builders.js";
@@ -235,11 +235,12 @@ async function seed(endpoint: string, contracts: number, history: History): Prom
 }
 
 async function closeAll(worker: Worker, workers: number, dataset: Dataset): Promise<MonthCloseRun> {
-  const { setUseCaseDeps, useCaseDeps } = await import("../../functions/shared/deps.js");
+  const { useTable } = await import("../../functions/shared/deps.js");
   const meter = meterDynamo(dataset.doc);
+  // The worker's own store on this dataset's table, at the real time (last month has ended).
+  useTable({ doc: dataset.doc, name: dataset.tableName });
+  // For checking the outcome afterwards.
   const store = dynamoStore(dataset.doc, dataset.tableName);
-  // Production ports on this dataset's table, at the real time (last month has ended).
-  setUseCaseDeps({ ...useCaseDeps(), store, clock: systemClock });
   const events = batches(
     dataset.contractIds.map((contractId) => JSON.stringify({ contractId, month: dataset.month })),
     QUEUES.monthClose.batchSize,

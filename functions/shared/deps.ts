@@ -3,14 +3,26 @@ import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import type { StoreTable } from "../../domain/store/table.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { readConfig } from "./config.js";
-import { portsGeneration, portsWith } from "./ports.js";
+import { portsGeneration, portsWith, setUseCaseDeps } from "./ports.js";
 
-export { noStoreDeps, setUseCaseDeps } from "./ports.js";
+export { setUseCaseDeps } from "./ports.js";
 
 let table: { table: StoreTable; generation: number } | undefined;
+/** A table put in place by `useTable`. */
+let tableInUse: StoreTable | undefined;
+
+/**
+ * Points every function at this table and client (benchmarks): the functions still build their own
+ * stores, as on Lambda, only on it. `setUseCaseDeps` replaces the ports themselves (tests).
+ */
+export function useTable(next: StoreTable | undefined): void {
+  tableInUse = next;
+  setUseCaseDeps(undefined);
+}
 
 /** The process's table: one document client, shared by every store a function builds. */
 function sharedTable(): StoreTable {
+  if (tableInUse) return tableInUse;
   const generation = portsGeneration();
   if (table?.generation !== generation) {
     const config = readConfig();
