@@ -168,7 +168,8 @@ async function securityHeaders(): Promise<Record<string, string>> {
 }
 
 function serialize(response: HttpResponse): HttpResult {
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, ...response.headers };
+  // The security headers win over a route's own, as the middleware's did.
+  const headers: Record<string, string> = { ...response.headers, ...SECURITY_HEADERS };
   let body: string | undefined;
   if (typeof response.body === "string") body = response.body;
   else if (response.body !== undefined) {
