@@ -81,28 +81,29 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The last answer of `dateIn` per time zone, for the minute it was asked in. */
+/** The last answer of `currentDateIn` per time zone, for the minute it was asked in. */
 const lastDates = new Map<string, { minute: number; date: IsoDate }>();
 
 /**
- * The calendar date of `instant` in the IANA time zone `timeZone`. Every request asks for today's
- * date and Intl takes microseconds, so the answer is kept for the rest of its minute when the date is
- * the same at both ends of that minute (a zone whose old offset had seconds is just not kept).
+ * `dateIn` for the current instant, which every request asks for: Intl takes microseconds, so the
+ * answer is kept for the rest of its minute when the date is the same at both ends of that minute (a
+ * zone whose old offset had seconds is just not kept). For other instants, `dateIn`.
  */
-export function dateIn(timeZone: string, instant: Date): IsoDate {
-  const minute = Math.floor(instant.getTime() / 60_000);
+export function currentDateIn(timeZone: string, now: Date): IsoDate {
+  const minute = Math.floor(now.getTime() / 60_000);
   const last = lastDates.get(timeZone);
   if (last?.minute === minute) return last.date;
-  const date = formatDateIn(timeZone, instant);
+  const date = dateIn(timeZone, now);
   const minuteStart = new Date(minute * 60_000);
   const minuteEnd = new Date(minute * 60_000 + 59_999);
-  if (formatDateIn(timeZone, minuteStart) === date && formatDateIn(timeZone, minuteEnd) === date) {
+  if (dateIn(timeZone, minuteStart) === date && dateIn(timeZone, minuteEnd) === date) {
     lastDates.set(timeZone, { minute, date });
   }
   return date;
 }
 
-function formatDateIn(timeZone: string, instant: Date): IsoDate {
+/** The calendar date of `instant` in the IANA time zone `timeZone`. */
+export function dateIn(timeZone: string, instant: Date): IsoDate {
   let formatter = dateFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-CA", {

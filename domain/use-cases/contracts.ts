@@ -1,5 +1,5 @@
 import { type Actor, assertAllowed, assertSees } from "../access.js";
-import { addMonths, dateIn, isoInstant, type Month, monthOf, monthsBetween } from "../calendar.js";
+import { addMonths, currentDateIn, isoInstant, type Month, monthOf, monthsBetween } from "../calendar.js";
 import {
   type Contract,
   initialPoolMinutes,
@@ -56,7 +56,7 @@ export function currentMonth(deps: UseCaseDeps<unknown>): Month {
 }
 
 export function today(deps: UseCaseDeps<unknown>): string {
-  return dateIn(deps.billingTimezone, deps.clock.now());
+  return currentDateIn(deps.billingTimezone, deps.clock.now());
 }
 
 export async function getContract(
