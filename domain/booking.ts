@@ -25,6 +25,19 @@ export interface Booking {
   reversal: Reversal | null;
 }
 
+/**
+ * The prefix of the ids of a month's bookings: an id is `bk-<month>_<unique>` (see IdGenerator), so a
+ * month's bookings sort together and a booking's id says its month.
+ */
+export function bookingIdPrefix(month: Month): string {
+  return `bk-${month}`;
+}
+
+/** The month of a booking, read from its id. */
+export function monthOfBookingId(id: string): Month {
+  return id.slice("bk-".length, "bk-".length + "YYYY-MM".length) as Month;
+}
+
 export interface Reversal {
   id: string;
   at: string;

@@ -26,7 +26,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
-import type { Booking } from "../../domain/booking.js";
+import { type Booking, bookingIdPrefix } from "../../domain/booking.js";
 import { addDays, addMonths, dateIn, firstDayOf, type Month, monthOf } from "../../domain/calendar.js";
 import { type Contract, initialPoolMinutes, newContract } from "../../domain/contract.js";
 import { randomIds } from "../../domain/ids.js";
@@ -126,7 +126,7 @@ function seededBooking(contract: Contract, month: Month, n: number): Booking {
   const prepaid = contract.kind === "prepaid";
   const date = addDays(firstDayOf(month), n % 20);
   return {
-    id: randomIds.newId(`bk-${month}`),
+    id: randomIds.newId(bookingIdPrefix(month)),
     contractId: contract.id,
     customerId: contract.customerId,
     date,

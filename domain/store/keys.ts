@@ -1,3 +1,4 @@
+import { bookingIdPrefix, monthOfBookingId } from "../booking.js";
 import type { Month } from "../calendar.js";
 
 /**
@@ -89,12 +90,12 @@ export const keys = {
   /** What a booking's key says: its contract, its id and (from the id) its month. */
   bookingOfKey: (key: Key): { contractId: string; id: string; month: Month } => {
     const id = key.sk.slice("BOOKING#".length);
-    return { contractId: key.pk.slice("CONTRACT#".length), id, month: id.slice(3, 10) as Month };
+    return { contractId: key.pk.slice("CONTRACT#".length), id, month: monthOfBookingId(id) };
   },
-  /** Booking ids start with `bk-<month>_`, so a month's bookings share this sort-key prefix. */
+  /** A month's bookings share this sort-key prefix (`bookingIdPrefix`). */
   bookingsOfMonth: (contractId: string, month: Month) => ({
     pk: `CONTRACT#${contractId}`,
-    skPrefix: `BOOKING#bk-${month}_`,
+    skPrefix: `BOOKING#${bookingIdPrefix(month)}_`,
   }),
   topUp: (contractId: string, topUpId: string): Key => ({
     pk: `CONTRACT#${contractId}`,

@@ -1,6 +1,6 @@
 import { type Actor, assertAllowed } from "../access.js";
 import type { Alert } from "../alert.js";
-import type { Booking } from "../booking.js";
+import { type Booking, bookingIdPrefix } from "../booking.js";
 import { type IsoDate, isoInstant, type Month, monthOf } from "../calendar.js";
 import type { Category } from "../contract.js";
 import {
@@ -145,7 +145,7 @@ export async function bookHours(
     }
     const now = isoInstant(deps.clock.now());
     const booking: Booking = {
-      id: deps.ids.newId(`bk-${month}`),
+      id: deps.ids.newId(bookingIdPrefix(month)),
       contractId,
       customerId: context.contract.customerId,
       date: input.date,
