@@ -8,9 +8,9 @@ import { BookingContexts } from "./booking-contexts.js";
 import { contractItem, poolItem } from "./item-builders.js";
 import { parseContract } from "./items.js";
 import { INDEX, keys } from "./keys.js";
-import { readPool } from "./ledger-store.js";
 import type { StoreTable, TransactItem } from "./table.js";
 import { cancellationReasons, isConditionFailure, writeTransaction } from "./transactions.js";
+import { readPool } from "./usage-store.js";
 
 /**
  * Contracts on the single table (the DynamoDB adapter of `ContractRepository`). A quota change or a

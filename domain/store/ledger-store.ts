@@ -14,17 +14,15 @@ import type {
   IdempotencyClaim,
   LedgerRepository,
   LedgerWriteOutcome,
-  MonthState,
   Page,
   PageRequest,
-  UsageReads,
 } from "../repositories.js";
 import { alertPut } from "./alert-store.js";
 import { BookingContexts } from "./booking-contexts.js";
 import { decodeCursor } from "./cursor.js";
 import { idempotencyClaimPut } from "./idempotency-store.js";
 import { bookingItem } from "./item-builders.js";
-import { parseBooking, parseContract, parseIdempotency, parsePeriod, parsePool } from "./items.js";
+import { parseBooking, parseContract, parseIdempotency, parsePool } from "./items.js";
 import { keys } from "./keys.js";
 import {
   batchGet,
@@ -35,26 +33,11 @@ import {
   withCursor,
 } from "./table.js";
 import { cancellationReasons, isConditionFailure, writeTransaction } from "./transactions.js";
+import { readContractMonth, UsageStore } from "./usage-store.js";
 
 export interface LedgerStoreOptions {
   /** "now" in epoch seconds, for the lifetime of a booking's idempotency record (a clock port in tests). */
   nowSeconds?: () => number;
-}
-
-/**
- * The usage reads alone (a balance, an expiry notice): for functions that read usage but never book,
- * so they do not carry the booking writes.
- */
-export class UsageStore implements UsageReads {
-  constructor(protected readonly table: StoreTable) {}
-
-  async getPeriod(contractId: string, month: Month): Promise<PeriodUsage | null> {
-    return readPeriod(this.table, contractId, month);
-  }
-
-  async getPool(contractId: string): Promise<PoolUsage | null> {
-    return readPool(this.table, contractId);
-  }
 }
 
 /**
@@ -412,56 +395,6 @@ export class LedgerStore extends UsageStore implements LedgerRepository {
           : context.pool,
     });
   }
-}
-
-/**
- * A contract with its month's usage (monthly) or its own pool (prepaid), in one consistent batch read;
- * null when there is no such contract.
- */
-export async function readContractMonth(
-  table: StoreTable,
-  contractId: string,
-  month: Month,
-): Promise<MonthState | null> {
-  const found = await batchGet(table, [
-    keys.contract(contractId),
-    keys.period(contractId, month),
-    keys.pool(contractId),
-  ]);
-  const contractRaw = found.get(keyString(keys.contract(contractId)));
-  if (!contractRaw) return null;
-  const contract = parseContract(contractRaw);
-  const periodRaw = found.get(keyString(keys.period(contractId, month)));
-  const poolRaw = found.get(keyString(keys.pool(contractId)));
-  return {
-    contract,
-    period: contract.kind === "monthly" && periodRaw ? parsePeriod(periodRaw) : null,
-    pool: contract.kind === "prepaid" && poolRaw ? parsePool(poolRaw) : null,
-  };
-}
-
-/** A month's usage of a monthly contract, read consistently. */
-export async function readPeriod(
-  table: StoreTable,
-  contractId: string,
-  month: Month,
-): Promise<PeriodUsage | null> {
-  const { Item } = await table.doc.send(
-    new GetCommand({
-      TableName: table.name,
-      Key: keys.period(contractId, month),
-      ConsistentRead: true,
-    }),
-  );
-  return Item ? parsePeriod(Item) : null;
-}
-
-/** The pool of a prepaid contract, read consistently (also after a top-up, by the contract store). */
-export async function readPool(table: StoreTable, contractId: string): Promise<PoolUsage | null> {
-  const { Item } = await table.doc.send(
-    new GetCommand({ TableName: table.name, Key: keys.pool(contractId), ConsistentRead: true }),
-  );
-  return Item ? parsePool(Item) : null;
 }
 
 /** The pool's size as planned, and its used counter within the plan's range. */

@@ -11,7 +11,6 @@ import { decodeCursor } from "./cursor.js";
 import { periodItem, poolItem } from "./item-builders.js";
 import { parseBooking, parseClosedMonthFigures, parseContract } from "./items.js";
 import { INDEX, keys } from "./keys.js";
-import { readContractMonth } from "./ledger-store.js";
 import {
   batchGet,
   keyString,
@@ -21,6 +20,7 @@ import {
   withCursor,
 } from "./table.js";
 import { cancellationReasons, writeTransaction } from "./transactions.js";
+import { readContractMonth } from "./usage-store.js";
 
 /**
  * The month close on the single table (the DynamoDB adapter of `MonthCloseRepository`). A close

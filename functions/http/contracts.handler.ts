@@ -1,8 +1,8 @@
 import { ContractStore } from "../../domain/store/contract-store.js";
 import { CustomerStore } from "../../domain/store/customer-store.js";
 import { IdempotencyStore } from "../../domain/store/idempotency-store.js";
-import { UsageStore } from "../../domain/store/ledger-store.js";
 import { storeOf } from "../../domain/store/store-of.js";
+import { UsageStore } from "../../domain/store/usage-store.js";
 import {
   changeQuota,
   createContract,

@@ -1,8 +1,8 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
-import { UsageStore } from "../../domain/store/ledger-store.js";
 import { MonthCloseStore } from "../../domain/store/month-close-store.js";
 import { storeOf } from "../../domain/store/store-of.js";
+import { UsageStore } from "../../domain/store/usage-store.js";
 import { raiseExpiryNotices } from "../../domain/use-cases/notices.js";
 import { storeDeps } from "../shared/deps.js";
 import { logger } from "../shared/logger.js";
