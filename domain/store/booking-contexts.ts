@@ -8,8 +8,7 @@ import type { BookingContext } from "../ledger.js";
  */
 export class BookingContexts {
   private readonly entries = new Map<string, BookingContext>();
-
-  constructor(private readonly size = 1000) {}
+  private readonly size = 1000;
 
   get(contractId: string, month: string): BookingContext | undefined {
     return this.entries.get(`${contractId}#${month}`);

@@ -11,8 +11,6 @@ import { storeOf } from "./store-of.js";
 import { DynamoTicketStore } from "./ticket-store.js";
 
 export interface DynamoStoreOptions {
-  /** Booking contexts kept in memory; a stale one costs a retry, never a wrong balance. */
-  contextCacheSize?: number;
   /** "now" in epoch seconds, for idempotency lifetimes (a clock port in tests). */
   nowSeconds?: () => number;
 }
@@ -29,7 +27,7 @@ export function dynamoStore(
   options: DynamoStoreOptions = {},
 ): Store {
   const table = { doc, name: tableName };
-  const contexts = new BookingContexts(options.contextCacheSize ?? 1000);
+  const contexts = new BookingContexts();
   const clock = options.nowSeconds ? { nowSeconds: options.nowSeconds } : {};
   return storeOf(
     new CustomerStore(table),

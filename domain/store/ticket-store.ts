@@ -4,7 +4,6 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandOutput,
-  type TransactWriteCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { Alert } from "../alert.js";
@@ -12,17 +11,16 @@ import type { Page, PageRequest, SlaCheckOutcome, TicketRepository } from "../re
 import type { SlaWatchEntry, Ticket, TicketStatus, WatchStage } from "../ticket.js";
 import { watchEntryOf } from "../ticket.js";
 import { alertPut } from "./alert-store.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
+import { decodeCursor } from "./cursor.js";
 import { parseTicket } from "./items.js";
 import { INDEX, keys } from "./keys.js";
+import { type TransactItem, withCursor } from "./table.js";
 import {
   cancellationReasons,
   isConditionalCheckFailed,
   isConditionFailure,
   writeTransaction,
 } from "./transactions.js";
-
-type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 /** The ticket item: the ticket, its place in the customer's partition, and while open its watch entry. */
 export function ticketItem(ticket: Ticket): Record<string, unknown> {
@@ -91,9 +89,7 @@ export class DynamoTicketStore implements TicketRepository {
         ExclusiveStartKey: decodeCursor(query.cursor, { gsi1pk: partition.gsi1pk }),
       }),
     );
-    const items = (result.Items ?? []).map(parseTicket);
-    const cursor = encodeCursor(result.LastEvaluatedKey);
-    return cursor ? { items, cursor } : { items };
+    return withCursor((result.Items ?? []).map(parseTicket), result.LastEvaluatedKey);
   }
 
   async ticketsReceivedBetween(
