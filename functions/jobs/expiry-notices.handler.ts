@@ -10,6 +10,8 @@ import { type ScheduledEvent, scheduledMoment } from "../shared/schedule.js";
 
 /** The active contracts, their usage, and the alerts the notices are. */
 const deps = storeDeps((table) => storeOf(new MonthCloseStore(table), new UsageStore(table)));
+// Built at cold start, as the HTTP functions do: a missing setting fails the init, not an invocation.
+deps();
 
 /**
  * Schedule `expiryNotices` (daily, billing time zone): stores `quota.expiring` and `pool.expiring`

@@ -14,6 +14,8 @@ import { type ScheduledEvent, scheduledMoment } from "../shared/schedule.js";
 
 const queue = sqsCloseJobQueue();
 const deps = storeDeps((table) => new MonthCloseStore(table));
+// Built at cold start, as the HTTP functions do: a missing setting fails the init, not an invocation.
+deps();
 
 /**
  * Schedule `monthClose` (00:05 on the 1st, billing time zone): enqueues the close of the month before

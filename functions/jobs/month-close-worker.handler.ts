@@ -12,6 +12,8 @@ import { parseWith } from "../shared/validation.js";
 
 const processor = new BatchProcessor(EventType.SQS);
 const deps = storeDeps((table) => new MonthCloseStore(table));
+// Built at cold start, as the HTTP functions do: a missing setting fails the init, not an invocation.
+deps();
 
 function parseJob(record: SQSRecord) {
   let body: unknown;

@@ -1,11 +1,11 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import { sweepSla } from "../../domain/use-cases/sla-watch.js";
-import { readConfig } from "../shared/config.js";
 import { logger } from "../shared/logger.js";
 import { slaDeps, slaWatchDeps } from "../shared/sla-deps.js";
 
-readConfig(); // fail at cold start when configuration is missing
+// Built at cold start, as the HTTP functions do: a missing setting fails the init, not a message.
+slaDeps(slaWatchDeps());
 
 /**
  * The SLA watch, every minute (EventBridge Scheduler, `slaSweep`): queues a check for each ticket

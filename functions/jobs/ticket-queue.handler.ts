@@ -4,11 +4,11 @@ import middy from "@middy/core";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { checkSla, ticketOpened } from "../../domain/use-cases/sla-watch.js";
 import { ticketMessageSchema } from "../schemas/ticket-message.schema.js";
-import { readConfig } from "../shared/config.js";
 import { logger } from "../shared/logger.js";
 import { slaDeps, slaWatchDeps } from "../shared/sla-deps.js";
 
-readConfig(); // fail at cold start when configuration is missing
+// Built at cold start, as the HTTP functions do: a missing setting fails the init, not a message.
+slaDeps(slaWatchDeps());
 
 const processor = new BatchProcessor(EventType.SQS);
 

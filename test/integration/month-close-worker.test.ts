@@ -2,7 +2,6 @@ import type { SQSEvent } from "aws-lambda";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Contract } from "../../domain/contract.js";
 import type { Store } from "../../domain/repositories.js";
-import { handler } from "../../functions/jobs/month-close-worker.handler.js";
 import { setUseCaseDeps } from "../../functions/shared/deps.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
 import { bookOn, customerWith, type World, world } from "../support/month-close-world.js";
@@ -61,12 +60,19 @@ function dyingStore(store: Store, dieAt: number): Store {
   });
 }
 
+type Worker = typeof import("../../functions/jobs/month-close-worker.handler.js")["handler"];
+
 let w: World;
 let contracts: Contract[];
+let handler: Worker;
 const used = [15, 30, 45, 60, 75, 90, 105, 120, 135, 150];
 
 beforeEach(async () => {
   w = await world("2026-01-20T10:00:00Z");
+  // The worker builds its ports when it loads, from the configuration its Lambda gets.
+  process.env.TABLE_NAME = w.tableName;
+  process.env.DYNAMODB_ENDPOINT = w.endpoint;
+  ({ handler } = await import("../../functions/jobs/month-close-worker.handler.js"));
   const made = await customerWith(
     w.deps,
     used.map(() => ({ kind: "monthly" as const, monthlyQuotaMinutes: 600, startMonth: "2026-01" })),
