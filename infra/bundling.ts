@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 
 /** The SDK's default credential chain, replaced in bundles by the environment alone (see the module). */
-export const LAMBDA_CREDENTIALS_ALIAS = {
+const LAMBDA_CREDENTIALS_ALIAS = {
   "@aws-sdk/credential-provider-node": fileURLToPath(new URL("./lambda-credentials.ts", import.meta.url)),
 } as const;
 

@@ -2,7 +2,7 @@ import type { BookingFigures, FloorThroughput } from "../sections/booking.js";
 import { type BuiltBundle, FLOOR, FLOORS, SHIPPED_FLOOR } from "../sections/bundles.js";
 import type { ColdInit } from "../sections/cold-init.js";
 import type { ContentionFigures, MemoryFigures } from "../sections/contention.js";
-import type { MonthCloseFigures, NotBuilt } from "../sections/month-close.js";
+import type { MonthCloseFigures } from "../sections/month-close.js";
 import type { SlaSweepFigures } from "../sections/sla-sweep.js";
 import type { Machine } from "./machine.js";
 
@@ -36,8 +36,8 @@ export interface Results {
   coldInit: ColdInit[];
   booking: BookingFigures | Skipped;
   contention: Omit<ContentionFigures, "memory"> | Skipped;
-  monthClose: MonthCloseFigures | NotBuilt | Skipped;
-  slaSweep: SlaSweepFigures | NotBuilt | Skipped;
+  monthClose: MonthCloseFigures | Skipped;
+  slaSweep: SlaSweepFigures | Skipped;
   memory: MemoryFigures | Skipped;
   floorThroughput: FloorThroughput | Skipped;
   checks: Check[];
@@ -54,7 +54,7 @@ export interface Check {
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const x = (value: number) => `${value.toFixed(2)}x`;
-const measured = <T extends object>(value: T | Skipped | NotBuilt): value is T =>
+const measured = <T extends object>(value: T | Skipped): value is T =>
   !("status" in value) || (value as { status: string }).status === "measured";
 
 /** What closing one contract read and wrote in the runs with (or without) many bookings in the month. */

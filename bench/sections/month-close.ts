@@ -21,7 +21,6 @@
  *   lists every booking of the month (read as the API reads it: the stored figures with the bookings).
  */
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -54,8 +53,6 @@ const CONTRACTS_PER_CUSTOMER = 100;
 const MINUTES_PER_BOOKING = 30;
 /** Contracts checked after each run. */
 const SAMPLE = 200;
-
-export type NotBuilt = { status: "not built yet"; missing: string };
 
 export interface MonthCloseRun {
   contracts: number;
@@ -101,12 +98,6 @@ export interface MonthCloseFigures {
    */
   olderHistoryRatio: number;
   runs: MonthCloseRun[];
-}
-
-export function monthCloseBuilt(): NotBuilt | null {
-  return existsSync(join(repoRoot, MONTH_CLOSE_WORKER))
-    ? null
-    : { status: "not built yet", missing: MONTH_CLOSE_WORKER };
 }
 
 type Worker = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
@@ -291,9 +282,7 @@ export async function measureMonthClose(
   sizes: { warmUp: number; small: number; large: number; history: number },
   floorTransactionsPerSecond: number,
   log: (message: string) => void = () => undefined,
-): Promise<MonthCloseFigures | NotBuilt> {
-  const missing = monthCloseBuilt();
-  if (missing) return missing;
+): Promise<MonthCloseFigures> {
   const worker = (
     (await import(pathToFileURL(join(repoRoot, MONTH_CLOSE_WORKER)).href)) as { handler: Worker }
   ).handler;

@@ -21,7 +21,6 @@
  *   of its runs, after one unmeasured warm-up round.
  */
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
@@ -50,7 +49,6 @@ import { type DynamoMeter, meterDynamo } from "../lib/dynamo-meter.js";
 import { httpEvent, sqsEventOf } from "../lib/events.js";
 import { elapsedMs, median, ratio, round } from "../lib/stats.js";
 import { BENCH_ADMIN } from "./booking.js";
-import type { NotBuilt } from "./month-close.js";
 
 export const SLA_SWEEP = "functions/jobs/sla-sweep.handler.ts";
 export const TICKET_QUEUE_CONSUMER = "functions/jobs/ticket-queue.handler.ts";
@@ -90,14 +88,6 @@ export interface SlaSweepFigures {
   /** Tickets written by BatchWrite to reach the large number, and the seconds it took. */
   seededTickets: number;
   seedSeconds: number;
-}
-
-export function slaWatchBuilt(): NotBuilt | null {
-  for (const file of [SLA_SWEEP, TICKET_QUEUE_CONSUMER]) {
-    if (!existsSync(join(repoRoot, file))) return { status: "not built yet", missing: file };
-  }
-  if (!routeSpec(OPEN_TICKET)) return { status: "not built yet", missing: `route ${OPEN_TICKET}` };
-  return null;
 }
 
 type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
@@ -191,9 +181,7 @@ export async function measureSlaSweep(
   endpoint: string,
   sizes: { small: number; large: number; sweeps: number },
   log: (message: string) => void = () => undefined,
-): Promise<SlaSweepFigures | NotBuilt> {
-  const missing = slaWatchBuilt();
-  if (missing) return missing;
+): Promise<SlaSweepFigures> {
   const sqsServer = await startSqsLocal();
   const tableName = `bench-sla-${randomUUID()}`;
   const { setSlaAdapters } = await import("../../functions/shared/sla-deps.js");
@@ -205,16 +193,17 @@ export async function measureSlaSweep(
     const meter: DynamoMeter = meterDynamo(doc);
     const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
     const clock = new FixedClock(t0);
-    const { setUseCaseDeps, useCaseDeps } = await import("../../functions/shared/deps.js");
-    const deps = { ...useCaseDeps(), store: dynamoStore(doc, tableName), clock };
+    const { setUseCaseDeps } = await import("../../functions/shared/deps.js");
+    const deps = {
+      store: dynamoStore(doc, tableName),
+      clock,
+      ids: randomIds,
+      billingTimezone: "Europe/Berlin",
+    };
     setUseCaseDeps(deps);
     // The production adapters: the SQS ticket queue (on the local server) and the configured publisher.
     const { SqsTicketQueue } = await import("../../functions/shared/ticket-queue.js");
-    const { configuredAlertPublisher } = await import("../../functions/shared/alert-publisher.js");
-    setSlaAdapters({
-      ticketQueue: new SqsTicketQueue(sqs, queue.url),
-      alertPublisher: configuredAlertPublisher(),
-    });
+    setSlaAdapters({ ticketQueue: new SqsTicketQueue(sqs, queue.url) });
 
     const group = routeSpec(OPEN_TICKET)?.group as string;
     const tickets = await load<HttpHandler>(

@@ -4,9 +4,7 @@ import { openApiDocument } from "./openapi.js";
 
 let document: Record<string, unknown> | undefined;
 
-const deps = noStoreDeps;
-
-export const handler = httpHandler("health", deps, {
+export const handler = httpHandler("health", noStoreDeps, {
   "GET /health": async () => ({ statusCode: 200, body: { status: "ok" } }),
   "GET /openapi.json": async () => {
     document ??= openApiDocument();

@@ -1,18 +1,12 @@
-import { DynamoAlertStore } from "../../domain/store/alert-store.js";
 import { IdempotencyStore } from "../../domain/store/idempotency-store.js";
-import { DynamoTicketStore } from "../../domain/store/ticket-store.js";
 import { runSlaSweep } from "../../domain/use-cases/sla-watch.js";
 import { storeDeps } from "../shared/deps.js";
 import { actorOf, httpHandler } from "../shared/http.js";
 import { logger } from "../shared/logger.js";
-import { slaDeps } from "../shared/sla-deps.js";
+import { slaDeps, slaWatchStore } from "../shared/sla-deps.js";
 
 /** The SLA watch's tickets and alert outbox, and the records of retried requests. */
-const deps = storeDeps((table) => ({
-  tickets: new DynamoTicketStore(table.doc, table.name),
-  alerts: new DynamoAlertStore(table.doc, table.name),
-  idempotency: new IdempotencyStore(table),
-}));
+const deps = storeDeps((table) => ({ ...slaWatchStore(table), idempotency: new IdempotencyStore(table) }));
 
 export const handler = httpHandler("slaSweep", deps, {
   "POST /admin/sla-sweep": async (request, deps) => {

@@ -1,5 +1,6 @@
 import type { AlertPublisher } from "../../domain/alert.js";
 import { DynamoAlertStore } from "../../domain/store/alert-store.js";
+import type { StoreTable } from "../../domain/store/table.js";
 import { DynamoTicketStore } from "../../domain/store/ticket-store.js";
 import type { TicketQueue } from "../../domain/ticket.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
@@ -11,10 +12,15 @@ import { setTicketQueue, ticketQueueDeps } from "./ticket-queue-deps.js";
 let alertPublisher: AlertPublisher | undefined;
 
 /** The SLA watch's store: tickets with their watch, and the alert outbox. */
-export const slaWatchDeps = /* @__PURE__ */ storeDeps((table) => ({
-  tickets: new DynamoTicketStore(table.doc, table.name),
-  alerts: new DynamoAlertStore(table.doc, table.name),
-}));
+export function slaWatchStore(table: StoreTable) {
+  return {
+    tickets: new DynamoTicketStore(table.doc, table.name),
+    alerts: new DynamoAlertStore(table.doc, table.name),
+  };
+}
+
+/** The ports of the SLA watch's jobs. */
+export const slaWatchDeps = /* @__PURE__ */ storeDeps(slaWatchStore);
 
 /** The SLA watch's ports: a function's ports plus the ticket queue and the alert publisher (module scope). */
 export function slaDeps<S extends SlaDeps["store"]>(

@@ -56,13 +56,7 @@ export async function seedSampleWork(deps: UseCaseDeps, demo: SeededDemo): Promi
     [demo.monthlyContractId, `${lastMonth}-06`, 240, "service", "Monthly patch day: servers and clients"],
     [demo.monthlyContractId, `${lastMonth}-19`, 95, "service", "Printer queue on the second floor"],
     [demo.prepaidContractId, `${lastMonth}-22`, 180, "project", "Firewall rules for the new branch office"],
-    [
-      demo.monthlyContractId,
-      `${monthOf(day)}-01` <= day ? `${monthOf(day)}-01` : day,
-      50,
-      "service",
-      "Mailbox quota raised",
-    ],
+    [demo.monthlyContractId, `${monthOf(day)}-01`, 50, "service", "Mailbox quota raised"],
   ];
   for (const [contractId, date, minutes, category, description] of work) {
     await bookHours(deps, technician, contractId, { date, minutes, category, description });
