@@ -16,6 +16,7 @@ import { signLocalToken } from "../../infra/local/token.js";
 import { csvRecords } from "../support/csv.js";
 import { tableReader } from "../support/month-close-world.js";
 import { queueDepth } from "../support/queues.js";
+import { until } from "../support/wait.js";
 
 let system: LocalSystem;
 let dataDir: string;
@@ -45,16 +46,6 @@ async function call(
     body = null;
   }
   return { status: response.status, body, text, headers: response.headers };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assertJava } from "../../infra/local/dynamodb-local.js";
 import { repoRoot } from "../../infra/local/paths.js";
+import { until } from "../support/wait.js";
 
 /** `npm start` as a user runs it: the process, its output, its data folder, and Ctrl-C. */
 function start(dataDir: string, args: string[] = []) {
@@ -93,7 +94,12 @@ describe("npm start", () => {
     expect(await exited(child)).not.toBe(0);
     const endpoint = /ENDPOINT (\S+)/.exec(output)?.[1];
     expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    await new Promise((r) => setTimeout(r, 500));
+    // The engine goes down with the failed start; wait for it rather than for a fixed time.
+    await until(
+      "DynamoDB Local to stop",
+      async () => ((await answers(endpoint ?? "")) ? null : true),
+      15_000,
+    );
     expect(await answers(endpoint ?? "")).toBe(false);
   }, 60_000);
 
