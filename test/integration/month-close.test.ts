@@ -1,4 +1,3 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Booking } from "../../domain/booking.js";
 import { ForbiddenError, MonthNotEndedError, PeriodClosedError } from "../../domain/errors.js";
@@ -12,6 +11,7 @@ import {
   startMonthClose,
 } from "../../domain/use-cases/month-close.js";
 import { raiseExpiryNotices } from "../../domain/use-cases/notices.js";
+import { countRequests } from "../support/dynamo.js";
 import {
   admin,
   bookOn,
@@ -36,30 +36,6 @@ const monthly = (overrides: Record<string, unknown> = {}) => ({
   overage: { policy: "bill" as const, rateCentsPerHour: 6_000 },
   ...overrides,
 });
-
-/** Counts the DynamoDB requests sent through `doc` from now on, and the items they returned. */
-function countRequests(doc: DynamoDBDocumentClient) {
-  const seen = { commands: [] as string[], itemsRead: 0 };
-  doc.middlewareStack.add(
-    (next, context) => async (args) => {
-      const result = await next(args);
-      seen.commands.push(context.commandName ?? "?");
-      const output = result.output as { Items?: unknown[]; Responses?: Record<string, unknown[]> };
-      seen.itemsRead += (output.Items ?? []).length + Object.values(output.Responses ?? {}).flat().length;
-      return result;
-    },
-    { step: "initialize", name: "countRequests" },
-  );
-  return {
-    /** What `act` sent. */
-    async during(act: () => Promise<unknown>) {
-      seen.commands = [];
-      seen.itemsRead = 0;
-      await act();
-      return { commands: seen.commands, itemsRead: seen.itemsRead };
-    },
-  };
-}
 
 let w: World;
 beforeEach(async () => {

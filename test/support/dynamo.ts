@@ -37,15 +37,32 @@ export async function storeDeps(now = "2026-11-27T09:00:00Z"): Promise<StoreDeps
   return { store, clock, ids: randomIds, billingTimezone: "Europe/Berlin", doc, endpoint, tableName };
 }
 
-/** Counts the requests a document client sends, as an SDK middleware sees them. */
-export function countRequests(doc: DynamoDBDocumentClient): { count: () => number } {
+/**
+ * Watches the requests a document client sends, as an SDK middleware sees them: how many (failed ones
+ * too), and what an action sent (the commands that answered, and the items they returned).
+ */
+export function countRequests(doc: DynamoDBDocumentClient) {
   let count = 0;
+  const seen = { commands: [] as string[], itemsRead: 0 };
   doc.middlewareStack.add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
       count++;
-      return next(args);
+      const result = await next(args);
+      seen.commands.push(context.commandName ?? "?");
+      const output = result.output as { Items?: unknown[]; Responses?: Record<string, unknown[]> };
+      seen.itemsRead += (output.Items ?? []).length + Object.values(output.Responses ?? {}).flat().length;
+      return result;
     },
     { step: "initialize", name: "countRequests" },
   );
-  return { count: () => count };
+  return {
+    count: () => count,
+    /** What `act` sent. */
+    async during(act: () => Promise<unknown>) {
+      seen.commands = [];
+      seen.itemsRead = 0;
+      await act();
+      return { commands: seen.commands, itemsRead: seen.itemsRead };
+    },
+  };
 }
