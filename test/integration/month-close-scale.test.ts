@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import { BatchWriteCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Booking } from "../../domain/booking.js";
@@ -18,6 +17,8 @@ import { mapLimit } from "../../domain/use-cases/notices.js";
 import { setUseCaseDeps } from "../../functions/shared/deps.js";
 import { type LocalSystem, startLocalSystem } from "../../infra/local/local-system.js";
 import { localSqsClient } from "../../infra/local/sqs-local.js";
+import { queueDepth } from "../support/queues.js";
+import { until } from "../support/wait.js";
 
 /**
  * The close of many contracts on DynamoDB Local, through the real path: the scheduled starter, the
@@ -181,21 +182,11 @@ describe(`month close of ${CONTRACTS} contracts`, () => {
     await system.fireSchedule("monthClose", new Date("2026-01-31T23:05:00Z"));
     const enqueued = (Date.now() - closeStart) / 1000;
     const sqs = localSqsClient(system.sqsEndpoint);
-    for (const deadline = Date.now() + 480_000; Date.now() < deadline; ) {
-      const { Attributes } = await sqs.send(
-        new GetQueueAttributesCommand({
-          QueueUrl: system.queues.monthClose.url,
-          AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-        }),
-      );
-      if (
-        Number(Attributes?.ApproximateNumberOfMessages) +
-          Number(Attributes?.ApproximateNumberOfMessagesNotVisible) ===
-        0
-      )
-        break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await until(
+      "the close queue to drain",
+      async () => ((await queueDepth(sqs, system.queues.monthClose.url)) === 0 ? true : null),
+      480_000,
+    );
     await system.drained();
     const closed = (Date.now() - closeStart) / 1000;
 
@@ -205,13 +196,7 @@ describe(`month close of ${CONTRACTS} contracts`, () => {
     expect(counts.statement).toBe(CONTRACTS);
     // Monthly quotas expire what is left; pools run a year and expire nothing in January.
     expect(counts.alert).toBe(CONTRACTS - Math.floor(CONTRACTS / 10));
-    const dlq = await sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: system.queues.monthClose.deadLetterUrl,
-        AttributeNames: ["ApproximateNumberOfMessages"],
-      }),
-    );
-    expect(Number(dlq.Attributes?.ApproximateNumberOfMessages)).toBe(0);
+    expect(await queueDepth(sqs, system.queues.monthClose.deadLetterUrl)).toBe(0);
     console.log(
       `[scale] ${CONTRACTS} contracts (${withJanuaryBookings} with January bookings, ${CONTRACTS * HISTORY_BOOKINGS} history bookings): ` +
         `seeded ${items.length} items in ${seeded.toFixed(1)} s; starter enqueued in ${enqueued.toFixed(1)} s; ` +
