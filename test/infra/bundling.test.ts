@@ -157,7 +157,9 @@ describe("function bundles", () => {
       expect(withCredentials.statusCode).toBe(200);
       expect(JSON.parse(withCredentials.body)).toMatchObject({ items: [] });
     } finally {
-      process.env = saved;
+      // Node's environment object stays; only its variables go back to what they were.
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
     }
   });
 });
