@@ -1,5 +1,4 @@
 import type { IsoDate } from "./calendar.js";
-import { isHolidayRegion } from "./holiday-regions.js";
 import { type CompiledHolidays, holidaysOf } from "./holiday-rules.js";
 import { COMPILED_HOLIDAYS as TABLE } from "./public-holidays.data.js";
 
@@ -10,6 +9,11 @@ import { COMPILED_HOLIDAYS as TABLE } from "./public-holidays.data.js";
  */
 const COMPILED_HOLIDAYS: CompiledHolidays = TABLE;
 const cache = new Map<string, ReadonlySet<IsoDate>>();
+
+/** Whether KoAd knows the public holidays of a region (`DE`, `DE-BY`, `AT-9`, `CH-ZH`). */
+export function isHolidayRegion(region: string): boolean {
+  return Object.hasOwn(COMPILED_HOLIDAYS.regions, region);
+}
 
 export function holidayYearsCovered(): { from: number; to: number } {
   return { from: COMPILED_HOLIDAYS.from, to: COMPILED_HOLIDAYS.to };
@@ -25,7 +29,6 @@ export function publicHolidays(region: string, year: number): ReadonlySet<IsoDat
       `Holidays are known for ${COMPILED_HOLIDAYS.from}-${COMPILED_HOLIDAYS.to}, not ${year}`,
     );
   }
-  if (!isHolidayRegion(region)) throw new RangeError(`Unknown holiday region ${region}`);
   const dates = holidaysOf(COMPILED_HOLIDAYS, region, year);
   cache.set(cacheKey, dates);
   return dates;

@@ -1,15 +1,6 @@
 import { writeFileSync } from "node:fs";
-import {
-  compileHolidays,
-  holidayModuleSource,
-  holidayRegionsModuleSource,
-} from "../infra/holidays/compile.js";
+import { compileHolidays, holidayModuleSource } from "../infra/holidays/compile.js";
 
-const compiled = compileHolidays();
-const table = holidayModuleSource(compiled);
+const table = holidayModuleSource(compileHolidays());
 writeFileSync(new URL("../domain/public-holidays.data.ts", import.meta.url), table);
-writeFileSync(
-  new URL("../domain/holiday-regions.data.ts", import.meta.url),
-  holidayRegionsModuleSource(compiled),
-);
-console.log(`domain/public-holidays.data.ts: ${table.length} bytes; domain/holiday-regions.data.ts written`);
+console.log(`domain/public-holidays.data.ts: ${table.length} bytes`);

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { isHolidayRegion } from "../../domain/holiday-regions.js";
+import { isHolidayRegion } from "../../domain/public-holidays.js";
 
 /**
  * A holiday region code such as `DE` or `DE-BY` that the compiled holiday table knows. Its own module,
