@@ -53,6 +53,9 @@ export interface ContractRepository {
   /**
    * Replaces the contract if it still has `expectedVersion`, and only if each listed period's used
    * minutes are at most `maxUsedMinutes` (else `QuotaBelowUsageError`). `stale` when the version moved.
+   * Each listed period also takes the new version: a booking whose month's usage carries the version
+   * it was planned with skips checking the contract, so a change must list every month whose bookings
+   * it affects and that can still be booked (up to the current month and one more).
    */
   replaceContract(
     contract: Contract,
