@@ -1,26 +1,27 @@
-/** The import rules of the hexagon: the domain core knows no AWS, Lambda, middy, HTTP or adapters. */
+/** The import rules of the hexagon: the domain knows no AWS, Lambda, middy, HTTP or adapters. */
 module.exports = {
   forbidden: [
     {
-      name: "domain-core-is-pure",
-      comment: "domain/ (outside its store adapter) imports no AWS SDK, Lambda types or middy",
+      name: "domain-is-pure",
+      comment: "domain/ (rules, use cases, ports) imports no AWS SDK, Lambda types, middy or Powertools",
       severity: "error",
-      from: { path: "^domain/", pathNot: "^domain/store/" },
+      from: { path: "^domain/" },
       to: {
         path: "(^|/)node_modules/(@aws-sdk|@smithy|aws-lambda|@types/aws-lambda|@middy|@aws-lambda-powertools)/",
       },
     },
     {
-      name: "domain-core-uses-ports-not-adapters",
-      comment: "use cases get the store through ports; only functions/ and infra/ pick the adapter",
-      severity: "error",
-      from: { path: "^domain/", pathNot: "^domain/store/" },
-      to: { path: "^domain/store/" },
-    },
-    {
-      name: "domain-knows-no-edge",
+      name: "domain-uses-ports-not-adapters",
+      comment: "use cases get their adapters through ports; only the composition roots pick them",
       severity: "error",
       from: { path: "^domain/" },
+      to: { path: "^(adapters|functions|infra)/" },
+    },
+    {
+      name: "adapters-know-no-edge",
+      comment: "adapters implement the domain's ports; they import no handler, no CDK app, no local runtime",
+      severity: "error",
+      from: { path: "^adapters/" },
       to: { path: "^(functions|infra)/" },
     },
     {

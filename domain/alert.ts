@@ -37,6 +37,20 @@ export function alertCause(
   }
 }
 
+/** An alert's public form: as the API lists it and as it is published (each field listed on purpose). */
+export function alertMessage(alert: Alert) {
+  return {
+    id: alert.id,
+    type: alert.type,
+    customerId: alert.customerId,
+    contractId: alert.contractId,
+    ...(alert.ticketId === undefined ? {} : { ticketId: alert.ticketId }),
+    ...(alert.month === undefined ? {} : { month: alert.month }),
+    at: alert.at,
+    details: alert.details,
+  };
+}
+
 /**
  * Publishes a stored alert to its subscribers (the SNS topic when deployed). Every stored alert sits in
  * an outbox until a publish succeeds; a failed publish is retried from there, so an alert can be

@@ -42,4 +42,6 @@ export interface Reversal {
   id: string;
   at: string;
   by: string;
+  /** Why it was reversed, as the person who reversed it said. */
+  reason: string | null;
 }

@@ -1,4 +1,4 @@
-import { addYears, type IsoDate, isoInstant, type Month, monthOf } from "./calendar.js";
+import { addMonths, addYears, type IsoDate, isoInstant, type Month, monthOf } from "./calendar.js";
 import { ContractInactiveError, ValidationError } from "./errors.js";
 import type { Clock, IdGenerator } from "./ports.js";
 import { DEFAULT_SLA, type SlaTerms } from "./sla-terms.js";
@@ -158,6 +158,42 @@ export function withQuotaFrom(
     ...schedule.filter((e) => e.effectiveMonth < effectiveMonth),
     { effectiveMonth, monthlyQuotaMinutes },
   ];
+}
+
+/**
+ * The first month whose bookings a change from `previous` to `next` treats differently (another
+ * quota, or no longer within the contract), or null when bookings are unaffected (a name, an SLA).
+ * A prepaid pool's terms change only through its pool (top-ups, the close).
+ */
+export function firstMonthWithChangedTerms(previous: Contract, next: Contract): Month | null {
+  if (previous.kind !== "monthly" || next.kind !== "monthly") return null;
+  const candidates: Month[] = [];
+  const starts = new Set([...previous.quotaSchedule, ...next.quotaSchedule].map((e) => e.effectiveMonth));
+  for (const month of [...starts].sort()) {
+    if (quotaFor(previous, month) !== quotaFor(next, month)) {
+      candidates.push(month);
+      break;
+    }
+  }
+  if (previous.endMonth !== next.endMonth) {
+    const earlier =
+      previous.endMonth === null
+        ? next.endMonth
+        : next.endMonth === null
+          ? previous.endMonth
+          : [previous.endMonth, next.endMonth].sort()[0];
+    if (earlier) candidates.push(addMonths(earlier, 1));
+  }
+  return candidates.sort()[0] ?? null;
+}
+
+/**
+ * What a month may hold under `contract` once its terms changed: the quota's minutes, or nothing when
+ * the month is no longer within the contract.
+ */
+export function allowedUsageMinutes(contract: MonthlyContract, month: Month): number {
+  if (month < contract.startMonth || (contract.endMonth !== null && month > contract.endMonth)) return 0;
+  return quotaFor(contract, month);
 }
 
 export function isMonthClosed(contract: Contract, month: Month): boolean {

@@ -59,6 +59,10 @@ export class IdempotencyConflictError extends DomainError {
   readonly code = "idempotency_conflict";
 }
 
+export class AlreadyReversedError extends DomainError {
+  readonly code = "already_reversed";
+}
+
 /** A booking that lost every optimistic retry against concurrent writers. Rare; the client may retry. */
 export class ContentionError extends DomainError {
   readonly code = "too_much_contention";

@@ -23,7 +23,8 @@ import { CategoryNotCoveredError, PeriodClosedError, QuotaExceededError, Validat
 /**
  * The ledger: what a month of a monthly quota and a prepaid pool hold, and how a booking or a reversal
  * changes them. Pure functions over explicit state; the store writes the new state in one transaction,
- * guarded by the `version` each state carries (optimistic concurrency).
+ * only if the stored state is still the revision (`version`) the plan was made on, so the state after
+ * a booking is exactly the planned one (optimistic concurrency).
  */
 
 /** Usage of one calendar month of a monthly quota. */
@@ -40,14 +41,8 @@ export interface PeriodUsage {
   expiredMinutes: number;
   /** `quota.threshold` percentages already raised for this month. */
   thresholdsNotified: number[];
-  /** 0 while the item does not exist yet. */
+  /** Revision of the stored month, bumped by every write (0 while nothing is stored): a plan commits only on the revision it read. */
   version: number;
-  /**
-   * The contract version whose terms this usage was last written under (0: none yet). Every change of
-   * the contract's terms for this month writes its new version here too, so a booking that read it
-   * equal to the contract's version knows the terms it planned with still hold (see the store).
-   */
-  termsVersion: number;
 }
 
 export interface PoolMonth {
@@ -66,9 +61,8 @@ export interface PoolUsage {
   /** Draws per calendar month, for statements and the burn-rate forecast. */
   months: Record<Month, PoolMonth>;
   thresholdsNotified: number[];
+  /** Revision of the stored pool, bumped by every write: a plan commits only on the revision it read. */
   version: number;
-  /** The pool owner's contract version whose terms this pool was last written under (see PeriodUsage). */
-  termsVersion: number;
 }
 
 export const THRESHOLD_PERCENTS = [80, 100] as const;
@@ -83,7 +77,6 @@ export function emptyPeriod(contractId: string, month: Month): PeriodUsage {
     expiredMinutes: 0,
     thresholdsNotified: [],
     version: 0,
-    termsVersion: 0,
   };
 }
 
@@ -97,8 +90,6 @@ export function newPool(contractId: string, totalMinutes: number): PoolUsage {
     months: {},
     thresholdsNotified: [],
     version: 1,
-    // The store writes the contract's version when it creates the pool with its contract.
-    termsVersion: 0,
   };
 }
 
@@ -138,23 +129,6 @@ export interface ThresholdCrossing {
   limitMinutes: number;
 }
 
-/**
- * The range a usage counter may hold before the write for the plan to stay right: how much the
- * booking draws and which thresholds it crosses are the same for every value in it. The store
- * writes the booking as an increment guarded by this range, so concurrent bookings that cannot
- * change each other's plan commit side by side; only near a limit or a threshold do they take turns.
- */
-export interface UsageGuard {
-  minUsed: number;
-  maxUsed: number;
-}
-
-/** The pool's guard also pins its size, which a top-up or an expiry changes. */
-export interface PoolGuard extends UsageGuard {
-  totalMinutes: number;
-  expiredMinutes: number;
-}
-
 export interface LedgerChange {
   split: BookingSplit;
   /** The month's usage after the booking, as planned (monthly contracts). */
@@ -162,62 +136,11 @@ export interface LedgerChange {
   /** The pool's usage after the booking, as planned, when it draws from the pool. */
   pool: PoolUsage | null;
   thresholds: ThresholdCrossing[];
-  guards: { period: UsageGuard | null; pool: PoolGuard | null };
-}
-
-const UNBOUNDED = Number.MAX_SAFE_INTEGER;
-
-/**
- * The guard of a counter at `used`, of which a booking wanted `wanted` and got `drawn` (less when the
- * limit was reached), crossing `limit`'s thresholds not yet `notified`.
- */
-export function usageGuard(
-  used: number,
-  wanted: number,
-  drawn: number,
-  capacity: number,
-  limit: number,
-  notified: number[],
-): UsageGuard {
-  let min = 0;
-  let max = UNBOUNDED;
-  if (drawn < wanted) {
-    // The booking took what was left: the plan holds only for exactly this value.
-    min = used;
-    max = used;
-  } else {
-    max = Math.min(max, capacity - drawn);
-  }
-  if (limit > 0) {
-    for (const percent of THRESHOLD_PERCENTS) {
-      if (notified.includes(percent)) continue;
-      const threshold = Math.ceil((percent * limit) / 100); // the first count at or above the percentage
-      if (used < threshold && used + drawn >= threshold) {
-        min = Math.max(min, threshold - drawn);
-        max = Math.min(max, threshold - 1);
-      } else if (used + drawn < threshold) {
-        max = Math.min(max, threshold - drawn - 1);
-      } else {
-        min = Math.max(min, threshold);
-      }
-    }
-  }
-  return { minUsed: min, maxUsed: max };
-}
-
-function poolGuard(usage: PoolUsage, wanted: number, drawn: number): PoolGuard {
-  return {
-    ...usageGuard(
-      usage.usedMinutes,
-      wanted,
-      drawn,
-      usage.totalMinutes - usage.expiredMinutes,
-      usage.totalMinutes,
-      usage.thresholdsNotified,
-    ),
-    totalMinutes: usage.totalMinutes,
-    expiredMinutes: usage.expiredMinutes,
-  };
+  /**
+   * Whether the plan depends on the pool's state (it drew from it, or asked it and found it could not
+   * help): then the pool must still be as read when the booking commits.
+   */
+  consultedPool: boolean;
 }
 
 function crossings(
@@ -352,10 +275,7 @@ function planMonthly(
     period: nextPeriod,
     pool,
     thresholds,
-    guards: {
-      period: usageGuard(period.usedMinutes, billed, fromQuota, quota, quota, period.thresholdsNotified),
-      pool: fallback && askedOfPool > 0 ? poolGuard(fallback.usage, askedOfPool, fromPool) : null,
-    },
+    consultedPool: fallback !== null && askedOfPool > 0,
   };
 }
 
@@ -378,7 +298,7 @@ function planPrepaid(
     period: null,
     pool: withNotified(drawn, thresholds, null),
     thresholds,
-    guards: { period: null, pool: poolGuard(usage, billed, fromPool) },
+    consultedPool: true,
   };
 }
 

@@ -8,8 +8,9 @@ import type { ClosedMonthFigures, MonthClosePlan } from "./statement.js";
 import type { SlaWatchEntry, Ticket, TicketStatus, WatchStage } from "./ticket.js";
 
 /**
- * The ports the use cases need from storage. The DynamoDB adapter in domain/store implements them;
- * the core never imports it.
+ * The ports the use cases need from storage. The DynamoDB adapter (adapters/dynamodb) implements
+ * them; the core never imports it. A function's store is a record of the repositories its use cases
+ * name (`Pick<Store, "contracts" | "ledger">`), built by the function's composition root.
  */
 
 export interface Page<T> {
@@ -51,17 +52,13 @@ export interface ContractRepository {
   getContract(id: string): Promise<Contract | null>;
   listContractsOfCustomer(customerId: string): Promise<Contract[]>;
   /**
-   * Replaces the contract if it still has `expectedVersion`, and only if each listed period's used
-   * minutes are at most `maxUsedMinutes` (else `QuotaBelowUsageError`). `stale` when the version moved.
-   * Each listed period also takes the new version: a booking whose month's usage carries the version
-   * it was planned with skips checking the contract, so a change must list every month whose bookings
-   * it affects and that can still be booked (up to the current month and one more).
+   * Replaces `previous` with `next` (whose `version` is one more), if the contract is still at
+   * `previous.version`; `stale` when it moved. When the change alters what bookings may draw (the
+   * quota of a month, the end month), the store makes sure no booking planned under the old terms
+   * commits afterwards, in any month that can still be booked, and refuses the change with
+   * `QuotaBelowUsageError` when a month already used more than the new terms allow.
    */
-  replaceContract(
-    contract: Contract,
-    expectedVersion: number,
-    usageLimits: { month: Month; maxUsedMinutes: number }[],
-  ): Promise<"written" | "stale">;
+  updateContract(previous: Contract, next: Contract): Promise<"written" | "stale">;
   /** Adds minutes to a pool and records the top-up, once per top-up id. */
   addTopUp(topUp: TopUp): Promise<PoolUsage>;
 }
@@ -75,27 +72,31 @@ export interface TopUp {
   by: string;
 }
 
-/** Why a ledger write did not happen. */
+/** What became of a ledger write. */
 export type LedgerWriteOutcome =
   | { outcome: "written" }
-  /** Something the plan was based on changed; reload the context and plan again. */
+  /**
+   * Something the plan was based on changed since its context was read (a concurrent booking, a
+   * quota change, a close): nothing was written. The next `bookingContext` reflects the change.
+   */
   | { outcome: "stale" }
   /** The idempotency key was already used; this is what it stored. */
-  | { outcome: "replayed"; fingerprint: string; response: IdempotentResponse };
+  | { outcome: "replayed"; fingerprint: string; response: IdempotentResponse }
+  /** The booking names a ticket that is not a ticket of its contract. */
+  | { outcome: "unknown_ticket" };
 
 export interface LedgerRepository {
   /**
-   * What a booking on `contractId` in `month` depends on. `fresh` bypasses any cache; a stale cache
-   * is otherwise safe, since every write checks the versions it was planned on.
+   * What a booking on `contractId` in `month` depends on. It may be what this instance saw after its
+   * own last write: a commit against a context that is no longer current is refused as `stale`, so a
+   * plan never commits against outdated figures.
    */
-  loadBookingContext(
-    contractId: string,
-    month: Month,
-    options?: { fresh?: boolean },
-  ): Promise<BookingContext | null>;
+  bookingContext(contractId: string, month: Month): Promise<BookingContext | null>;
+  /** The same, read from the store now: what a refusal must be decided on. */
+  currentBookingContext(contractId: string, month: Month): Promise<BookingContext | null>;
   /**
-   * Writes a booking with its ledger change (and alerts) atomically, if the contracts are unchanged
-   * and the usage counters are still within the change's guards; `stale` otherwise.
+   * Writes a booking with its ledger change (and alerts) atomically, only if everything in its context
+   * is still exactly as read (so the balance after it is exactly `change`); `stale` otherwise.
    */
   commitBooking(write: {
     context: BookingContext;
@@ -104,7 +105,7 @@ export interface LedgerRepository {
     alerts: Alert[];
     idempotency: IdempotencyClaim | null;
   }): Promise<LedgerWriteOutcome>;
-  /** Marks a booking reversed and gives its parts back, if its month is still open. */
+  /** Marks a booking reversed and gives its parts back, only if its context is still exactly as read. */
   commitReversal(write: {
     context: BookingContext;
     booking: Booking;
@@ -114,6 +115,10 @@ export interface LedgerRepository {
   getBooking(contractId: string, bookingId: string): Promise<Booking | null>;
   /** Bookings of a month, newest first. */
   listBookings(contractId: string, month: Month, page: PageRequest): Promise<Page<Booking>>;
+}
+
+/** The usage a balance or a notice reads: a month of a monthly quota, a prepaid pool. */
+export interface UsageRepository {
   getPeriod(contractId: string, month: Month): Promise<PeriodUsage | null>;
   getPool(contractId: string): Promise<PoolUsage | null>;
 }
@@ -208,7 +213,7 @@ export interface MonthState {
   pool: PoolUsage | null;
 }
 
-export interface MonthCloseRepository extends Pick<AlertRepository, "saveAlert"> {
+export interface MonthCloseRepository {
   /** Contracts whose status is `active` (the ones a close or a notice may concern), a page at a time. */
   listActiveContracts(page: PageRequest): Promise<Page<Contract>>;
   /** The contract with the month's usage (monthly) or its pool (prepaid), read consistently. */
@@ -229,31 +234,17 @@ export interface MonthCloseRepository extends Pick<AlertRepository, "saveAlert">
   getClosedMonthFigures(wanted: { contractId: string; month: Month }[]): Promise<ClosedMonthFigures[]>;
 }
 
-/** The usage a balance or a notice reads: a month of a monthly quota, a prepaid pool. */
-export type UsageReads = Pick<LedgerRepository, "getPeriod" | "getPool">;
-
-/** A store with `Idempotency-Key` records (the HTTP guard, a booking's replay). */
-export interface WithIdempotency {
-  idempotency: IdempotencyRepository;
-}
-
-export interface WithTickets {
-  tickets: TicketRepository;
-}
-
-export interface WithAlerts {
-  alerts: AlertRepository;
-}
-
 /**
- * Every repository. Each use case asks only for the repositories it uses (`UseCaseDeps<S>`), so a
- * function builds only those; a whole `Store` (tests, the local runtime) satisfies every use case.
+ * Every repository, by name. Each use case asks only for the repositories it uses
+ * (`UseCaseDeps<Pick<Store, "contracts" | "usage">>`), so a function's composition root builds only
+ * those; a whole `Store` (tests, the local runtime) satisfies every use case.
  */
-export interface Store
-  extends CustomerRepository,
-    ContractRepository,
-    LedgerRepository,
-    MonthCloseRepository {
+export interface Store {
+  customers: CustomerRepository;
+  contracts: ContractRepository;
+  usage: UsageRepository;
+  ledger: LedgerRepository;
+  monthClose: MonthCloseRepository;
   idempotency: IdempotencyRepository;
   tickets: TicketRepository;
   alerts: AlertRepository;

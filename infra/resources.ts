@@ -1,4 +1,4 @@
-import { ATTR, INDEX } from "../domain/store/keys.js";
+import { ATTR, INDEX } from "../adapters/dynamodb/keys.js";
 
 /**
  * The one definition of KoAd's table and queues. The CDK stateful stack and the local runtime both

@@ -3,11 +3,8 @@
  * handlers) in a process of its own, so the bench can load it over HTTP and read its memory. The
  * store's document client is metered; the parent asks for the figures over the IPC channel.
  */
-import { randomIds } from "../../domain/ids.js";
-import { systemClock } from "../../domain/ports.js";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { dynamoStore } from "../../domain/store/dynamo-store.js";
-import { setUseCaseDeps } from "../../functions/shared/deps.js";
+import { createDocumentClient } from "../../adapters/dynamodb/client.js";
+import { startDynamoDbLocal } from "../../infra/local/dynamodb-local.js";
 import { startLocalSystem } from "../../infra/local/local-system.js";
 import { meterDynamo } from "../lib/dynamo-meter.js";
 import { childPids, residentKb } from "../lib/memory.js";
@@ -27,22 +24,27 @@ const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir || !process.send) throw new Error("Start this file from bench/sections/contention.ts");
 const send = (message: ChildMessage) => process.send?.(message);
 
-const system = await startLocalSystem({ port: 0, inMemory: true, dataDir, tableName: "koad-bench" });
-const doc = createDocumentClient({ tableName: system.tableName, endpoint: system.dynamoEndpoint });
+// DynamoDB Local first, so that the functions can be given one metered document client on it.
+const dynamo = await startDynamoDbLocal({});
+const doc = createDocumentClient({ tableName: "koad-bench", endpoint: dynamo.endpoint });
 const meter = meterDynamo(doc);
-// Set before the first request loads a handler: the handlers then use this store.
-setUseCaseDeps({
-  store: dynamoStore(doc, system.tableName),
-  clock: systemClock,
-  ids: randomIds,
-  billingTimezone: process.env.BILLING_TIMEZONE ?? "Europe/Berlin",
+const system = await startLocalSystem({
+  port: 0,
+  inMemory: true,
+  dataDir,
+  tableName: "koad-bench",
+  dynamoEndpoint: dynamo.endpoint,
+  given: { dynamo: doc },
 });
 const javaPid = childPids(process.pid).find((child) => child.command === "java")?.pid ?? null;
 
 let stopping: Promise<void> | undefined;
 /** Stops DynamoDB Local and the rest before exiting: a bare exit would leave the Java process behind. */
 function shutDown(): Promise<void> {
-  stopping ??= system.stop().finally(() => process.exit(0));
+  stopping ??= system
+    .stop()
+    .then(() => dynamo.stop())
+    .finally(() => process.exit(0));
   return stopping;
 }
 process.on("disconnect", () => void shutDown()); // the bench itself went away

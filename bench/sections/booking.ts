@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { TransactWriteItemsCommand, type TransactWriteItemsCommandInput } from "@aws-sdk/client-dynamodb";
+import { createDocumentClient } from "../../adapters/dynamodb/client.js";
+import { dynamoStore } from "../../adapters/dynamodb/dynamo-store.js";
 import type { Actor } from "../../domain/access.js";
 import { dateIn, monthOf } from "../../domain/calendar.js";
 import { randomIds } from "../../domain/ids.js";
 import { systemClock } from "../../domain/ports.js";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
@@ -81,14 +81,13 @@ async function prepare(endpoint: string): Promise<Setup> {
   await ensureTable(endpoint, tableName);
   applyEnvironment(functionEnvironment({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint }));
   const floor: FloorModule = await import("../floor/bare-transaction.handler.js");
-  const { handler } = (await import("../../functions/http/bookings.handler.js")) as {
-    handler: BookingsHandler;
-  };
-  const { useTable } = await import("../../functions/shared/deps.js");
   const doc = createDocumentClient({ tableName, endpoint });
-  useTable({ doc, name: tableName });
+  // The bookings function as its composition root builds it, given the bench's metered client.
+  const { compose } = await import("../../functions/http/bookings.handler.js");
+  const { readConfig } = await import("../../functions/shared/config.js");
+  const handler = compose(readConfig(), { dynamo: doc }) as unknown as BookingsHandler;
   const deps: UseCaseDeps = {
-    store: dynamoStore(doc, tableName),
+    store: dynamoStore({ doc, name: tableName }, { clock: systemClock, billingTimezone: BILLING_TIMEZONE }),
     clock: systemClock,
     ids: randomIds,
     billingTimezone: BILLING_TIMEZONE,

@@ -63,7 +63,7 @@ export interface BuiltBundle {
   commonJsBytes: number;
 }
 
-/** Groups the metafile's inputs by package (`@aws-sdk/core`) or source folder (`domain/store`). */
+/** Groups the metafile's inputs by package (`@aws-sdk/core`) or source folder (`adapters/dynamodb`). */
 function inputsByOrigin(output: Metafile["outputs"][string]): { input: string; bytes: number }[] {
   const byOrigin = new Map<string, number>();
   for (const [file, info] of Object.entries(output.inputs)) {

@@ -21,24 +21,21 @@
  *   lists every booking of the month (read as the API reads it: the stored figures with the bookings).
  */
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
+import { createDocumentClient } from "../../adapters/dynamodb/client.js";
+import { dynamoStore } from "../../adapters/dynamodb/dynamo-store.js";
+import { bookingItem, contractItem, periodItem, poolItem } from "../../adapters/dynamodb/item-builders.js";
 import { type Booking, bookingIdPrefix } from "../../domain/booking.js";
 import { addDays, addMonths, dateIn, firstDayOf, type Month, monthOf } from "../../domain/calendar.js";
 import { type Contract, initialPoolMinutes, newContract } from "../../domain/contract.js";
 import { randomIds } from "../../domain/ids.js";
 import { emptyPeriod, newPool } from "../../domain/ledger.js";
-import { FixedClock } from "../../domain/ports.js";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { dynamoStore } from "../../domain/store/dynamo-store.js";
-import { bookingItem, contractItem, periodItem, poolItem } from "../../domain/store/item-builders.js";
+import { FixedClock, systemClock } from "../../domain/ports.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { closedStatements } from "../../domain/use-cases/month-close.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
-import { repoRoot } from "../../infra/local/paths.js";
 import { ensureTable } from "../../infra/local/provision.js";
 import { QUEUES } from "../../infra/resources.js";
 import { dropTable, writeItems } from "../lib/batch-write.js";
@@ -159,7 +156,7 @@ async function seed(endpoint: string, contracts: number, history: History): Prom
   const start = history.inPreviousMonth > 0 ? previous : month;
   const clock = new FixedClock(new Date(`${firstDayOf(start)}T08:00:00Z`));
   const deps: UseCaseDeps = {
-    store: dynamoStore(doc, tableName),
+    store: dynamoStore({ doc, name: tableName }, { clock, billingTimezone: BILLING_TIMEZONE }),
     clock,
     ids: randomIds,
     billingTimezone: BILLING_TIMEZONE,
@@ -200,7 +197,12 @@ async function seed(endpoint: string, contracts: number, history: History): Prom
       items.push(...bookings.map(bookingItem));
       draws[m] = count * MINUTES_PER_BOOKING;
       if (contract.kind === "monthly") {
-        items.push(periodItem({ ...emptyPeriod(contract.id, m), usedMinutes: draws[m], version: count }));
+        items.push(
+          periodItem(
+            { ...emptyPeriod(contract.id, m), usedMinutes: draws[m], version: count },
+            contract.version,
+          ),
+        );
       }
     }
     if (contract.kind === "prepaid") {
@@ -210,7 +212,9 @@ async function seed(endpoint: string, contracts: number, history: History): Prom
       );
       const used = Object.values(draws).reduce((a, b) => a + b, 0);
       const count = used / MINUTES_PER_BOOKING;
-      items.push(poolItem({ ...pool, usedMinutes: used, months, version: pool.version + count }));
+      items.push(
+        poolItem({ ...pool, usedMinutes: used, months, version: pool.version + count }, contract.version),
+      );
     }
   }
   const seedSeconds = await writeItems(doc, tableName, items);
@@ -225,13 +229,21 @@ async function seed(endpoint: string, contracts: number, history: History): Prom
   };
 }
 
-async function closeAll(worker: Worker, workers: number, dataset: Dataset): Promise<MonthCloseRun> {
-  const { useTable } = await import("../../functions/shared/deps.js");
+async function closeAll(workers: number, dataset: Dataset): Promise<MonthCloseRun> {
   const meter = meterDynamo(dataset.doc);
-  // The worker's own store on this dataset's table, at the real time (last month has ended).
-  useTable({ doc: dataset.doc, name: dataset.tableName });
+  // The worker as its composition root builds it, given this dataset's (metered) client, at the real
+  // time (last month has ended).
+  const { compose } = await import("../../functions/jobs/month-close-worker.handler.js");
+  const { readConfig } = await import("../../functions/shared/config.js");
+  const worker = compose(
+    { ...readConfig(), tableName: dataset.tableName },
+    { dynamo: dataset.doc },
+  ) as unknown as Worker;
   // For checking the outcome afterwards.
-  const store = dynamoStore(dataset.doc, dataset.tableName);
+  const store = dynamoStore(
+    { doc: dataset.doc, name: dataset.tableName },
+    { clock: systemClock, billingTimezone: BILLING_TIMEZONE },
+  );
   const events = batches(
     dataset.contractIds.map((contractId) => JSON.stringify({ contractId, month: dataset.month })),
     QUEUES.monthClose.batchSize,
@@ -249,14 +261,14 @@ async function closeAll(worker: Worker, workers: number, dataset: Dataset): Prom
   const step = Math.max(1, Math.floor(dataset.contractIds.length / SAMPLE));
   const sample = dataset.contractIds.filter((_, i) => i % step === 0).slice(0, SAMPLE);
   const wanted = sample.map((contractId) => ({ contractId, month: dataset.month }));
-  const stored = await store.getClosedMonthFigures(wanted);
+  const stored = await store.monthClose.getClosedMonthFigures(wanted);
   const statements = await closedStatements({ store }, wanted);
   const complete = new Set(
     statements.filter((s) => s.bookings.length === dataset.history.inMonth).map((s) => s.contractId),
   );
   let verifiedClosed = 0;
   for (const id of sample) {
-    const contract = await store.getContract(id);
+    const contract = await store.contracts.getContract(id);
     if (contract?.closedThroughMonth && contract.closedThroughMonth >= dataset.month && complete.has(id))
       verifiedClosed++;
   }
@@ -283,14 +295,11 @@ export async function measureMonthClose(
   floorTransactionsPerSecond: number,
   log: (message: string) => void = () => undefined,
 ): Promise<MonthCloseFigures> {
-  const worker = (
-    (await import(pathToFileURL(join(repoRoot, MONTH_CLOSE_WORKER)).href)) as { handler: Worker }
-  ).handler;
   const { QUEUE_CONSUMER_MAX_CONCURRENCY: workers } = await import("../../infra/stateless-stack.js");
   const run = async (contracts: number, history: History) => {
     const dataset = await seed(endpoint, contracts, history);
     try {
-      const result = await closeAll(worker, workers, dataset);
+      const result = await closeAll(workers, dataset);
       log(
         `  ${contracts} contracts, ${history.inMonth} bookings in the month, ${history.inPreviousMonth} before: ` +
           `seeded ${dataset.seededItems} items in ${dataset.seedSeconds} s, closed ${result.contractsPerSecond}/s`,

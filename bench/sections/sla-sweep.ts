@@ -26,18 +26,20 @@ import { pathToFileURL } from "node:url";
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
 import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
+import { createDocumentClient } from "../../adapters/dynamodb/client.js";
+import { dynamoStore } from "../../adapters/dynamodb/dynamo-store.js";
+import { INDEX, keys } from "../../adapters/dynamodb/keys.js";
+import { ticketItem } from "../../adapters/dynamodb/ticket-store.js";
 import { dateIn, monthOf } from "../../domain/calendar.js";
 import type { Contract } from "../../domain/contract.js";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { dynamoStore } from "../../domain/store/dynamo-store.js";
-import { INDEX, keys } from "../../domain/store/keys.js";
-import { ticketItem } from "../../domain/store/ticket-store.js";
 import { openedTicket } from "../../domain/ticket-clock.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
 import { HANDLER_GROUPS, routeSpec } from "../../functions/http/routes.js";
+import type { Provided } from "../../functions/shared/composition.js";
+import { type Config, readConfig } from "../../functions/shared/config.js";
 import type { HttpEvent, HttpResult } from "../../functions/shared/http.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
 import { repoRoot } from "../../infra/local/paths.js";
@@ -46,6 +48,7 @@ import { ensureQueue, type LocalQueue, localSqsClient, startSqsLocal } from "../
 import { QUEUES } from "../../infra/resources.js";
 import { dropTable, writeItems } from "../lib/batch-write.js";
 import { type DynamoMeter, meterDynamo } from "../lib/dynamo-meter.js";
+import { applyEnvironment, functionEnvironment } from "../lib/env.js";
 import { httpEvent, sqsEventOf } from "../lib/events.js";
 import { elapsedMs, median, ratio, round } from "../lib/stats.js";
 import { BENCH_ADMIN } from "./booking.js";
@@ -94,8 +97,12 @@ type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 type QueueHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
 type SweepHandler = (event: unknown, context: Context) => Promise<{ due: number; read: number }>;
 
-async function load<T>(entry: string): Promise<T> {
-  return ((await import(pathToFileURL(join(repoRoot, entry)).href)) as { handler: T }).handler;
+/** A function as its composition root builds it, given the bench's metered client and clock. */
+async function load<T>(entry: string, given: Provided): Promise<T> {
+  const module = (await import(pathToFileURL(join(repoRoot, entry)).href)) as {
+    compose: (config: Config, given: Provided) => T;
+  };
+  return module.compose(readConfig(), given);
 }
 
 /** Hands every message on the ticket queue to the consumer; returns how many there were. */
@@ -184,7 +191,6 @@ export async function measureSlaSweep(
 ): Promise<SlaSweepFigures> {
   const sqsServer = await startSqsLocal();
   const tableName = `bench-sla-${randomUUID()}`;
-  const { setSlaAdapters } = await import("../../functions/shared/sla-deps.js");
   try {
     const sqs = localSqsClient(sqsServer.endpoint);
     const queue = await ensureQueue(sqs, QUEUES.tickets, `bench-${randomUUID().slice(0, 8)}-`);
@@ -193,24 +199,31 @@ export async function measureSlaSweep(
     const meter: DynamoMeter = meterDynamo(doc);
     const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
     const clock = new FixedClock(t0);
-    const { setUseCaseDeps } = await import("../../functions/shared/deps.js");
     const deps = {
-      store: dynamoStore(doc, tableName),
+      store: dynamoStore({ doc, name: tableName }, { clock, billingTimezone: "Europe/Berlin" }),
       clock,
       ids: randomIds,
       billingTimezone: "Europe/Berlin",
     };
-    setUseCaseDeps(deps);
-    // The production adapters: the SQS ticket queue (on the local server) and the configured publisher.
-    const { SqsTicketQueue } = await import("../../functions/shared/ticket-queue.js");
-    setSlaAdapters({ ticketQueue: new SqsTicketQueue(sqs, queue.url) });
+    // The production adapters, as the roots build them: the SQS ticket queue (on the local server, by
+    // configuration) and the configured publisher; the table on the bench's metered client.
+    applyEnvironment(
+      functionEnvironment({
+        TABLE_NAME: tableName,
+        DYNAMODB_ENDPOINT: endpoint,
+        SQS_ENDPOINT: sqsServer.endpoint,
+        TICKET_QUEUE_URL: queue.url,
+      }),
+    );
+    const given: Provided = { dynamo: doc, clock };
 
     const group = routeSpec(OPEN_TICKET)?.group as string;
     const tickets = await load<HttpHandler>(
       (HANDLER_GROUPS as Record<string, { entry: string }>)[group]?.entry ?? "",
+      given,
     );
-    const consumer = await load<QueueHandler>(TICKET_QUEUE_CONSUMER);
-    const sweep = await load<SweepHandler>(SLA_SWEEP);
+    const consumer = await load<QueueHandler>(TICKET_QUEUE_CONSUMER, given);
+    const sweep = await load<SweepHandler>(SLA_SWEEP, given);
 
     const customer = await createCustomer(deps, BENCH_ADMIN, { name: "SLA bench" });
     const contract = await createContract(deps, BENCH_ADMIN, {
@@ -321,7 +334,6 @@ export async function measureSlaSweep(
       seedSeconds: round(seedSeconds, 1),
     };
   } finally {
-    setSlaAdapters({});
     await dropTable(endpoint, tableName).catch(() => undefined);
     await sqsServer.stop();
   }

@@ -1,8 +1,8 @@
 import { type Actor, assertAllowed } from "../access.js";
 import type { Alert, AlertPublisher, AlertType } from "../alert.js";
 import { isoInstant } from "../calendar.js";
-import type { Page, WithAlerts } from "../repositories.js";
-import type { UseCaseDeps } from "./deps.js";
+import type { Page } from "../repositories.js";
+import type { StoreOf, UseCaseDeps } from "./deps.js";
 
 export interface AlertQuery {
   customerId?: string | undefined;
@@ -14,7 +14,7 @@ export interface AlertQuery {
 
 /** Alerts, newest first. A customer sees only its own, whatever it asks for. */
 export async function listAlerts(
-  deps: UseCaseDeps<WithAlerts>,
+  deps: UseCaseDeps<StoreOf<"alerts">>,
   actor: Actor,
   query: AlertQuery,
 ): Promise<Page<Alert>> {
@@ -33,7 +33,7 @@ export interface Delivery {
  * outbox for the sweep; nothing here throws for a failed publish.
  */
 export async function deliverAlerts(
-  deps: Pick<UseCaseDeps<WithAlerts>, "store" | "clock"> & { alertPublisher: AlertPublisher },
+  deps: Pick<UseCaseDeps<StoreOf<"alerts">>, "store" | "clock"> & { alertPublisher: AlertPublisher },
   alerts: Alert[],
 ): Promise<Delivery> {
   const delivery: Delivery = { published: [], failed: [] };
@@ -59,7 +59,7 @@ export async function deliverAlerts(
 
 /** Publishes what the outbox holds that is due: alerts stored inside bookings, closes, or missed publishes. */
 export async function drainAlertOutbox(
-  deps: Pick<UseCaseDeps<WithAlerts>, "store" | "clock"> & { alertPublisher: AlertPublisher },
+  deps: Pick<UseCaseDeps<StoreOf<"alerts">>, "store" | "clock"> & { alertPublisher: AlertPublisher },
   limit = 500,
 ): Promise<Delivery> {
   const due = await deps.store.alerts.unpublishedAlerts(isoInstant(deps.clock.now()), limit);

@@ -4,6 +4,7 @@ import { type Booking, bookingIdPrefix } from "../booking.js";
 import { type IsoDate, isoInstant, type Month, monthOf } from "../calendar.js";
 import type { Category } from "../contract.js";
 import {
+  AlreadyReversedError,
   ContentionError,
   DomainError,
   IdempotencyConflictError,
@@ -22,19 +23,12 @@ import {
   poolBalance,
   type ThresholdCrossing,
 } from "../ledger.js";
-import type {
-  ContractRepository,
-  IdempotentResponse,
-  LedgerRepository,
-  Page,
-  PageRequest,
-  WithIdempotency,
-} from "../repositories.js";
+import type { IdempotentResponse, Page, PageRequest } from "../repositories.js";
 import { findContract, today } from "./contracts.js";
-import type { UseCaseDeps } from "./deps.js";
+import type { StoreOf, UseCaseDeps } from "./deps.js";
 
 /** What booking reads and writes: the ledger, the contracts, and the replay of a retried booking. */
-export type BookingStore = LedgerRepository & ContractRepository & WithIdempotency;
+export type BookingStore = StoreOf<"ledger" | "contracts" | "idempotency">;
 
 export interface BookHoursInput {
   date: IsoDate;
@@ -124,10 +118,12 @@ export async function bookHours(
     throw new ValidationError("Work cannot be booked in advance", { date: `must not be after ${day}` });
   }
   const month = monthOf(input.date);
-  let fresh = false;
+  let context = await deps.store.ledger.bookingContext(contractId, month);
+  // Whether `context` was read from the store now (a refusal is decided only on such a context).
+  let current = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const context = await deps.store.loadBookingContext(contractId, month, { fresh });
     if (!context) throw new NotFoundError("Contract not found");
+    const planned: BookingContext = context;
     let change: ReturnType<typeof planBooking>;
     try {
       change = planBooking(context, input);
@@ -137,8 +133,9 @@ export async function bookHours(
         const response = await storedResponse(deps, idempotency);
         if (response) return { outcome: "replayed", response };
       }
-      if (!fresh && error instanceof DomainError) {
-        fresh = true; // refuse only on fresh state, never on a cached one
+      if (!current && error instanceof DomainError) {
+        context = await deps.store.ledger.currentBookingContext(contractId, month);
+        current = true;
         continue;
       }
       throw error;
@@ -164,11 +161,11 @@ export async function bookHours(
     };
     const result: BookingResult = { booking, balance: balanceAfter(context, change, day, month) };
     const response = idempotency ? idempotency.render(result) : null;
-    const written = await deps.store.commitBooking({
+    const written = await deps.store.ledger.commitBooking({
       context,
       booking,
       change,
-      alerts: change.thresholds.map((crossing) => thresholdAlert(deps, context, crossing, now)),
+      alerts: change.thresholds.map((crossing) => thresholdAlert(deps, planned, crossing, now)),
       idempotency:
         idempotency && response
           ? { key: idempotency.key, fingerprint: idempotency.fingerprint, response }
@@ -179,8 +176,15 @@ export async function bookHours(
       if (!idempotency || written.fingerprint !== idempotency.fingerprint) throw idempotencyConflict();
       return { outcome: "replayed", response: written.response };
     }
-    fresh = true;
-    await backoff(attempt);
+    if (written.outcome === "unknown_ticket") {
+      throw new ValidationError("The ticket is not a ticket of this contract", {
+        ticketId: "no such ticket on this contract",
+      });
+    }
+    // Stale: the store's next context has what changed, read with the refusal.
+    if (attempt > 0) await backoff(attempt);
+    context = await deps.store.ledger.bookingContext(contractId, month);
+    current = true;
   }
   throw new ContentionError("Too many concurrent bookings on this contract; try again");
 }
@@ -190,7 +194,7 @@ function idempotencyConflict(): IdempotencyConflictError {
 }
 
 async function storedResponse(
-  deps: UseCaseDeps<WithIdempotency>,
+  deps: UseCaseDeps<StoreOf<"idempotency">>,
   idempotency: IdempotencyRequest,
 ): Promise<IdempotentResponse | null> {
   const claimed = await deps.store.idempotency.find(idempotency.key);
@@ -201,24 +205,33 @@ async function storedResponse(
 
 /** Reverses a booking while its month is open: the minutes go back where they came from. */
 export async function reverseBooking(
-  deps: UseCaseDeps<LedgerRepository & ContractRepository>,
+  deps: UseCaseDeps<StoreOf<"ledger" | "contracts">>,
   actor: Actor,
   contractId: string,
   bookingId: string,
+  input: { reason?: string | undefined } = {},
 ): Promise<BookingResult> {
   assertAllowed(actor, "bookings.reverse");
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const booking = await deps.store.getBooking(contractId, bookingId);
+    const booking = await deps.store.ledger.getBooking(contractId, bookingId);
     if (!booking) throw new NotFoundError("Booking not found");
     if (booking.status === "reversed") {
-      throw new ValidationError("The booking is already reversed", { bookingId: "already reversed" });
+      throw new AlreadyReversedError("The booking is already reversed", {
+        bookingId,
+        reversedAt: booking.reversal?.at ?? null,
+      });
     }
-    const context = await deps.store.loadBookingContext(contractId, booking.month, { fresh: true });
+    const context = await deps.store.ledger.currentBookingContext(contractId, booking.month);
     if (!context) throw new NotFoundError("Contract not found");
     const change = planReversal(context, booking);
-    const reversal = { id: deps.ids.newId("rev"), at: isoInstant(deps.clock.now()), by: actor.subject };
+    const reversal = {
+      id: deps.ids.newId("rev"),
+      at: isoInstant(deps.clock.now()),
+      by: actor.subject,
+      reason: input.reason ?? null,
+    };
     const reversed: Booking = { ...booking, status: "reversed", reversal };
-    const written = await deps.store.commitReversal({ context, booking: reversed, reversal, change });
+    const written = await deps.store.ledger.commitReversal({ context, booking: reversed, reversal, change });
     if (written.outcome === "written") {
       return { booking: reversed, balance: balanceAfter(context, change, today(deps), booking.month) };
     }
@@ -228,7 +241,7 @@ export async function reverseBooking(
 }
 
 export async function listBookings(
-  deps: UseCaseDeps<LedgerRepository & ContractRepository>,
+  deps: UseCaseDeps<StoreOf<"ledger" | "contracts">>,
   actor: Actor,
   contractId: string,
   month: Month | undefined,
@@ -236,5 +249,5 @@ export async function listBookings(
 ): Promise<Page<Booking>> {
   assertAllowed(actor, "bookings.read");
   await findContract(deps, actor, contractId);
-  return deps.store.listBookings(contractId, month ?? monthOf(today(deps)), page);
+  return deps.store.ledger.listBookings(contractId, month ?? monthOf(today(deps)), page);
 }

@@ -1,5 +1,5 @@
 import { type Actor, assertAllowed, assertSees } from "../access.js";
-import { addMonths, currentDateIn, isoInstant, type Month, monthOf, monthsBetween } from "../calendar.js";
+import { currentDateIn, isoInstant, type Month, monthOf } from "../calendar.js";
 import {
   type Contract,
   initialPoolMinutes,
@@ -10,20 +10,19 @@ import {
 } from "../contract.js";
 import { ContentionError, NotFoundError, PeriodClosedError, ValidationError } from "../errors.js";
 import { type Balance, emptyPeriod, monthBalance, newPool, type PoolUsage, poolBalance } from "../ledger.js";
-import type { ContractRepository, CustomerRepository, UsageReads } from "../repositories.js";
-import type { UseCaseDeps } from "./deps.js";
+import type { StoreOf, UseCaseDeps } from "./deps.js";
 
 /** Creates a monthly quota or a prepaid pool for an existing customer. */
 export async function createContract(
-  deps: UseCaseDeps<CustomerRepository & ContractRepository>,
+  deps: UseCaseDeps<StoreOf<"customers" | "contracts">>,
   actor: Actor,
   input: NewContract,
 ): Promise<Contract> {
   assertAllowed(actor, "contracts.create");
-  const customer = await deps.store.getCustomer(input.customerId);
+  const customer = await deps.store.customers.getCustomer(input.customerId);
   if (!customer) throw new ValidationError("Unknown customer", { customerId: "no such customer" });
   if (input.kind === "monthly" && input.fallbackContractId) {
-    const fallback = await deps.store.getContract(input.fallbackContractId);
+    const fallback = await deps.store.contracts.getContract(input.fallbackContractId);
     if (fallback?.kind !== "prepaid" || fallback.customerId !== input.customerId) {
       throw new ValidationError("The fallback must be a prepaid pool of the same customer", {
         fallbackContractId: "must be a prepaid contract of the same customer",
@@ -32,20 +31,20 @@ export async function createContract(
   }
   const contract = newContract(input, deps);
   const pool = contract.kind === "prepaid" ? newPool(contract.id, initialPoolMinutes(contract)) : null;
-  if (await deps.store.createContract(contract, pool)) return contract;
+  if (await deps.store.contracts.createContract(contract, pool)) return contract;
   // A retried request (same Idempotency-Key, so the same id): answer with what the first one made.
-  const existing = await deps.store.getContract(contract.id);
+  const existing = await deps.store.contracts.getContract(contract.id);
   if (!existing) throw new Error(`Contract ${contract.id} exists but cannot be read`);
   return existing;
 }
 
 /** Reads a contract the actor may see, or fails with not_found. */
 export async function findContract(
-  deps: UseCaseDeps<ContractRepository>,
+  deps: UseCaseDeps<StoreOf<"contracts">>,
   actor: Actor,
   contractId: string,
 ): Promise<Contract> {
-  const contract = await deps.store.getContract(contractId);
+  const contract = await deps.store.contracts.getContract(contractId);
   if (!contract) throw new NotFoundError("Contract not found");
   assertSees(actor, contract.customerId, "Contract");
   return contract;
@@ -60,7 +59,7 @@ export function today(deps: UseCaseDeps<unknown>): string {
 }
 
 export async function getContract(
-  deps: UseCaseDeps<ContractRepository & UsageReads>,
+  deps: UseCaseDeps<StoreOf<"contracts" | "usage">>,
   actor: Actor,
   contractId: string,
 ): Promise<{ contract: Contract; balance: Balance }> {
@@ -70,19 +69,19 @@ export async function getContract(
 }
 
 export async function listContracts(
-  deps: UseCaseDeps<CustomerRepository & ContractRepository>,
+  deps: UseCaseDeps<StoreOf<"customers" | "contracts">>,
   actor: Actor,
   customerId: string,
 ): Promise<Contract[]> {
   assertAllowed(actor, "contracts.read");
   assertSees(actor, customerId, "Customer");
-  const customer = await deps.store.getCustomer(customerId);
+  const customer = await deps.store.customers.getCustomer(customerId);
   if (!customer) throw new NotFoundError("Customer not found");
-  return deps.store.listContractsOfCustomer(customerId);
+  return deps.store.contracts.listContractsOfCustomer(customerId);
 }
 
 export async function getBalance(
-  deps: UseCaseDeps<ContractRepository & UsageReads>,
+  deps: UseCaseDeps<StoreOf<"contracts" | "usage">>,
   actor: Actor,
   contractId: string,
   month: Month | undefined,
@@ -94,17 +93,18 @@ export async function getBalance(
 
 /** The balance of a month (monthly, default the current month) or of the pool (prepaid). */
 export async function balanceOf(
-  deps: UseCaseDeps<UsageReads>,
+  deps: UseCaseDeps<StoreOf<"usage">>,
   contract: Contract,
   month: Month | undefined,
 ): Promise<Balance> {
   const day = today(deps);
   if (contract.kind === "monthly") {
     const forMonth = month ?? monthOf(day);
-    const period = (await deps.store.getPeriod(contract.id, forMonth)) ?? emptyPeriod(contract.id, forMonth);
+    const period =
+      (await deps.store.usage.getPeriod(contract.id, forMonth)) ?? emptyPeriod(contract.id, forMonth);
     return monthBalance(contract, period, day);
   }
-  const pool = await deps.store.getPool(contract.id);
+  const pool = await deps.store.usage.getPool(contract.id);
   if (!pool) throw new Error(`Pool of contract ${contract.id} is missing`);
   return poolBalance(contract, pool, day);
 }
@@ -114,7 +114,7 @@ export async function balanceOf(
  * then to now may already have used more than the new quota.
  */
 export async function changeQuota(
-  deps: UseCaseDeps<ContractRepository>,
+  deps: UseCaseDeps<StoreOf<"contracts">>,
   actor: Actor,
   contractId: string,
   input: { monthlyQuotaMinutes: number; effectiveMonth: Month },
@@ -138,29 +138,19 @@ export async function changeQuota(
         effectiveMonth: `must be within ${contract.startMonth}..${contract.endMonth ?? "open end"}`,
       });
     }
-    // Bookings are never dated in the future, so only months up to now can hold usage; one month
-    // more covers a booking whose clock is a little ahead at a month's turn. Each of these months'
-    // usage takes the new terms (see the store's ledger writes); later ones check the contract.
-    const lastBookable = addMonths(currentMonth(deps), 1);
-    const last =
-      contract.endMonth !== null && contract.endMonth < lastBookable ? contract.endMonth : lastBookable;
-    const limits = monthsBetween(input.effectiveMonth, last).map((month) => ({
-      month,
-      maxUsedMinutes: input.monthlyQuotaMinutes,
-    }));
     const changed: Contract = {
       ...contract,
       quotaSchedule: withQuotaFrom(contract.quotaSchedule, input.effectiveMonth, input.monthlyQuotaMinutes),
       version: contract.version + 1,
     };
-    if ((await deps.store.replaceContract(changed, contract.version, limits)) === "written") return changed;
+    if ((await deps.store.contracts.updateContract(contract, changed)) === "written") return changed;
   }
   throw new ContentionError("The contract kept changing; try again");
 }
 
 /** Adds minutes to a prepaid pool. */
 export async function topUpPool(
-  deps: UseCaseDeps<ContractRepository>,
+  deps: UseCaseDeps<StoreOf<"contracts">>,
   actor: Actor,
   contractId: string,
   input: { minutes: number; note?: string | undefined },
@@ -188,6 +178,6 @@ export async function topUpPool(
     at: isoInstant(deps.clock.now()),
     by: actor.subject,
   };
-  const pool = await deps.store.addTopUp(topUp);
+  const pool = await deps.store.contracts.addTopUp(topUp);
   return { ...topUp, pool };
 }

@@ -1,6 +1,9 @@
 import type { Clock, IdGenerator } from "../ports.js";
 import type { Store } from "../repositories.js";
 
+/** The repositories a use case names: `StoreOf<"contracts" | "usage">`. */
+export type StoreOf<K extends keyof Store> = Pick<Store, K>;
+
 /**
  * What every use case is given: its ports, and the billing time zone months are counted in. `S` is
  * the part of the store the use case reads and writes (the whole `Store` satisfies every use case).

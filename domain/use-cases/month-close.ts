@@ -3,13 +3,7 @@ import { addMonths, isoInstant, type Month } from "../calendar.js";
 import { type Contract, isMonthClosed } from "../contract.js";
 import { ContentionError, MonthNotEndedError, NotFoundError } from "../errors.js";
 import type { CloseJob, CloseJobQueue } from "../ports.js";
-import type {
-  ContractRepository,
-  CustomerRepository,
-  MonthCloseRepository,
-  Page,
-  WithTickets,
-} from "../repositories.js";
+import type { Page } from "../repositories.js";
 import { type SlaReport, slaReport } from "../sla-report.js";
 import {
   type ContractStatement,
@@ -20,17 +14,14 @@ import {
   statementOf,
 } from "../statement.js";
 import { currentMonth } from "./contracts.js";
-import type { UseCaseDeps } from "./deps.js";
+import type { StoreOf, UseCaseDeps } from "./deps.js";
 import { ticketsOfMonth } from "./sla-report.js";
 
 /** What a statement of a contract-month reads (open or closed). */
-export type StatementReads = Pick<
-  MonthCloseRepository,
-  "loadMonthState" | "listMonthBookings" | "getClosedMonthFigures"
->;
+export type StatementReads = StoreOf<"monthClose">;
 
 /** What a customer's statement reads: the customer, its contracts, their months and their tickets. */
-export type StatementStore = CustomerRepository & ContractRepository & StatementReads & WithTickets;
+export type StatementStore = StoreOf<"customers" | "contracts" | "monthClose" | "tickets">;
 
 /** Who runs the scheduled close: the schedule acts with the rights of an administrator. */
 export const SCHEDULER_ACTOR: Actor = { role: "admin", customerId: null, subject: "system:scheduler" };
@@ -65,7 +56,7 @@ export interface MonthCloseStarted {
  * already closed gets no job, and a job that runs twice closes nothing twice.
  */
 export async function startMonthClose(
-  deps: UseCaseDeps<MonthCloseRepository>,
+  deps: UseCaseDeps<StoreOf<"monthClose">>,
   actor: Actor,
   month: Month,
   queue: CloseJobQueue,
@@ -73,12 +64,14 @@ export async function startMonthClose(
   assertAllowed(actor, "admin.run");
   assertMonthEnded(deps, month);
   let enqueuedJobs = 0;
-  let next: Promise<Page<Contract>> | null = deps.store.listActiveContracts({ limit: STARTER_PAGE_SIZE });
+  let next: Promise<Page<Contract>> | null = deps.store.monthClose.listActiveContracts({
+    limit: STARTER_PAGE_SIZE,
+  });
   while (next) {
     const page: Page<Contract> = await next;
     // Read the next page while this one's jobs are being sent.
     next = page.cursor
-      ? deps.store.listActiveContracts({ limit: STARTER_PAGE_SIZE, cursor: page.cursor })
+      ? deps.store.monthClose.listActiveContracts({ limit: STARTER_PAGE_SIZE, cursor: page.cursor })
       : null;
     const jobs: CloseJob[] = page.items
       .filter((contract) => monthsToClose(contract, month).length > 0)
@@ -107,7 +100,7 @@ export interface ContractCloseOutcome {
  * ledger's figures only, and lists the month's bookings when it is read.
  */
 export async function closeContractMonth(
-  deps: UseCaseDeps<MonthCloseRepository>,
+  deps: UseCaseDeps<StoreOf<"monthClose">>,
   job: CloseJob,
 ): Promise<ContractCloseOutcome> {
   assertMonthEnded(deps, job.month);
@@ -116,7 +109,7 @@ export async function closeContractMonth(
   let month = job.month;
   let attempt = 0;
   for (;;) {
-    const state = await deps.store.loadMonthState(job.contractId, month);
+    const state = await deps.store.monthClose.loadMonthState(job.contractId, month);
     if (!state) throw new NotFoundError(`Contract ${job.contractId} not found`);
     const open = monthsToClose(state.contract, job.month)[0];
     if (open === undefined) return outcome;
@@ -130,7 +123,7 @@ export async function closeContractMonth(
       { ...state, month },
       { closedAt: isoInstant(deps.clock.now()), alertId: deps.ids.newId("alr") },
     );
-    if ((await deps.store.commitMonthClose(plan)) === "written") {
+    if ((await deps.store.monthClose.commitMonthClose(plan)) === "written") {
       outcome.closedMonths.push(month);
       outcome.expiredMinutes += plan.figures.expiredMinutes;
       const closed = { ...state.contract, closedThroughMonth: month, status: plan.status };
@@ -172,9 +165,9 @@ export async function getCustomerStatement(
 ): Promise<CustomerStatement> {
   assertAllowed(actor, "statements.read");
   assertSees(actor, customerId, "Customer");
-  const customer = await deps.store.getCustomer(customerId);
+  const customer = await deps.store.customers.getCustomer(customerId);
   if (!customer) throw new NotFoundError("Customer not found");
-  const contracts = (await deps.store.listContractsOfCustomer(customerId))
+  const contracts = (await deps.store.contracts.listContractsOfCustomer(customerId))
     .filter((contract) => hasStatementFor(contract, month))
     .sort((a, b) =>
       a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt < b.createdAt ? -1 : 1,
@@ -226,9 +219,11 @@ export async function closedStatements(
   deps: Pick<UseCaseDeps<StatementReads>, "store">,
   wanted: { contractId: string; month: Month }[],
 ): Promise<ContractStatement[]> {
-  const figures = await deps.store.getClosedMonthFigures(wanted);
+  const figures = await deps.store.monthClose.getClosedMonthFigures(wanted);
   return Promise.all(
-    figures.map(async (f) => statementOf(f, await deps.store.listMonthBookings(f.contractId, f.month))),
+    figures.map(async (f) =>
+      statementOf(f, await deps.store.monthClose.listMonthBookings(f.contractId, f.month)),
+    ),
   );
 }
 
@@ -238,7 +233,7 @@ async function openMonthStatement(
   contract: Contract,
   month: Month,
 ): Promise<ContractStatement> {
-  const state = await deps.store.loadMonthState(contract.id, month);
+  const state = await deps.store.monthClose.loadMonthState(contract.id, month);
   if (!state) throw new NotFoundError("Contract not found");
   if (isMonthClosed(state.contract, month)) {
     const [statement] = await closedStatements(deps, [{ contractId: contract.id, month }]);
@@ -246,6 +241,6 @@ async function openMonthStatement(
       throw new Error(`Statement ${contract.id}/${month} is missing although the month is closed`);
     return statement;
   }
-  const bookings = await deps.store.listMonthBookings(contract.id, month);
+  const bookings = await deps.store.monthClose.listMonthBookings(contract.id, month);
   return previewStatement({ ...state, month, bookings });
 }

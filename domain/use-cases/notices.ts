@@ -17,11 +17,10 @@ import {
   quotaFor,
 } from "../contract.js";
 import { poolRemaining } from "../ledger.js";
-import type { MonthCloseRepository, UsageReads } from "../repositories.js";
-import type { UseCaseDeps } from "./deps.js";
+import type { StoreOf, UseCaseDeps } from "./deps.js";
 
 /** What the expiry notices read and write: the active contracts, their usage, the alerts. */
-export type NoticeStore = Pick<MonthCloseRepository, "listActiveContracts" | "saveAlert"> & UsageReads;
+export type NoticeStore = StoreOf<"monthClose" | "alerts" | "usage">;
 
 /** `quota.expiring`: this many days before a month ends… */
 export const QUOTA_EXPIRING_DAYS = 5;
@@ -51,11 +50,11 @@ export async function raiseExpiryNotices(deps: UseCaseDeps<NoticeStore>, at: Dat
   const run: NoticeRun = { day, checkedContracts: 0, raised: [] };
   let cursor: string | undefined;
   do {
-    const page = await deps.store.listActiveContracts({ limit: PAGE_SIZE, cursor });
+    const page = await deps.store.monthClose.listActiveContracts({ limit: PAGE_SIZE, cursor });
     run.checkedContracts += page.items.length;
     const raised = await mapLimit(page.items, CONCURRENCY, async (contract) => {
       const alert = await noticeFor(deps, contract, day, at);
-      return alert && (await deps.store.saveAlert(alert)) ? alert : null;
+      return alert && (await deps.store.alerts.saveAlert(alert)) ? alert : null;
     });
     for (const alert of raised) if (alert) run.raised.push(alert);
     cursor = page.cursor;
@@ -64,7 +63,7 @@ export async function raiseExpiryNotices(deps: UseCaseDeps<NoticeStore>, at: Dat
 }
 
 async function noticeFor(
-  deps: UseCaseDeps<UsageReads>,
+  deps: UseCaseDeps<StoreOf<"usage">>,
   contract: Contract,
   day: IsoDate,
   at: Date,
@@ -75,7 +74,7 @@ async function noticeFor(
 }
 
 async function quotaExpiring(
-  deps: UseCaseDeps<UsageReads>,
+  deps: UseCaseDeps<StoreOf<"usage">>,
   contract: MonthlyContract,
   day: IsoDate,
   at: Date,
@@ -85,7 +84,7 @@ async function quotaExpiring(
   if (daysLeft > QUOTA_EXPIRING_DAYS || !isActiveOn(contract, day)) return null;
   const quota = quotaFor(contract, month);
   if (quota <= 0) return null;
-  const used = (await deps.store.getPeriod(contract.id, month))?.usedMinutes ?? 0;
+  const used = (await deps.store.usage.getPeriod(contract.id, month))?.usedMinutes ?? 0;
   const unused = Math.max(0, quota - used);
   if (unused * 100 <= QUOTA_EXPIRING_UNUSED_PERCENT * quota) return null;
   return {
@@ -106,14 +105,14 @@ async function quotaExpiring(
 }
 
 async function poolExpiring(
-  deps: UseCaseDeps<UsageReads>,
+  deps: UseCaseDeps<StoreOf<"usage">>,
   contract: PrepaidContract,
   day: IsoDate,
   at: Date,
 ): Promise<Alert | null> {
   const daysLeft = daysBetween(day, contract.endDate);
   if (daysLeft <= 0 || daysLeft > POOL_EXPIRING_DAYS || !isActiveOn(contract, day)) return null;
-  const pool = await deps.store.getPool(contract.id);
+  const pool = await deps.store.usage.getPool(contract.id);
   const remaining = pool ? Math.max(0, poolRemaining(pool)) : 0;
   if (remaining <= 0) return null;
   return {

@@ -3,15 +3,14 @@ import { addMonths, firstDayOf, isoInstant, type Month } from "../calendar.js";
 import type { Contract } from "../contract.js";
 import { NotFoundError } from "../errors.js";
 import { startOfLocalDay } from "../local-time.js";
-import type { ContractRepository, CustomerRepository, WithTickets } from "../repositories.js";
 import { type SlaReport, slaReport } from "../sla-report.js";
 import type { Ticket } from "../ticket.js";
 import { currentMonth } from "./contracts.js";
-import type { UseCaseDeps } from "./deps.js";
+import type { StoreOf, UseCaseDeps } from "./deps.js";
 
 /** The tickets of a contract received in a month (calendar month in the billing time zone). */
 export async function ticketsOfMonth(
-  deps: UseCaseDeps<WithTickets>,
+  deps: UseCaseDeps<StoreOf<"tickets">>,
   contract: Contract,
   month: Month,
 ): Promise<Ticket[]> {
@@ -22,17 +21,17 @@ export async function ticketsOfMonth(
 
 /** `GET /customers/{id}/sla-report?month=`: how the SLAs of a customer's contracts were kept in a month. */
 export async function getSlaReport(
-  deps: UseCaseDeps<CustomerRepository & ContractRepository & WithTickets>,
+  deps: UseCaseDeps<StoreOf<"customers" | "contracts" | "tickets">>,
   actor: Actor,
   customerId: string,
   month: Month | undefined,
 ): Promise<SlaReport & { customerId: string }> {
   assertAllowed(actor, "tickets.read");
   assertSees(actor, customerId, "Customer");
-  const customer = await deps.store.getCustomer(customerId);
+  const customer = await deps.store.customers.getCustomer(customerId);
   if (!customer) throw new NotFoundError("Customer not found");
   const forMonth = month ?? currentMonth(deps);
-  const contracts = await deps.store.listContractsOfCustomer(customerId);
+  const contracts = await deps.store.contracts.listContractsOfCustomer(customerId);
   const tickets = (await Promise.all(contracts.map((c) => ticketsOfMonth(deps, c, forMonth)))).flat();
   return { customerId, ...slaReport(tickets, forMonth, deps.clock.now()) };
 }

@@ -1,14 +1,13 @@
 import { type Actor, assertAllowed } from "../access.js";
 import type { AlertPublisher } from "../alert.js";
 import { isoInstant } from "../calendar.js";
-import type { SlaCheckOutcome, WithAlerts, WithTickets } from "../repositories.js";
+import type { SlaCheckOutcome } from "../repositories.js";
 import { dueStages, type SlaWatchEntry, slaAlert, type TicketQueue } from "../ticket.js";
 import { type Delivery, deliverAlerts, drainAlertOutbox } from "./alerts.js";
-import type { UseCaseDeps } from "./deps.js";
+import type { StoreOf, UseCaseDeps } from "./deps.js";
 
-/** The ports of the SLA watch: storage, the ticket queue, and where alerts are published. */
 /** The SLA watch's ports: tickets and alerts, the ticket queue and the alert publisher. */
-export interface SlaDeps extends UseCaseDeps<WithTickets & WithAlerts> {
+export interface SlaDeps extends UseCaseDeps<StoreOf<"tickets" | "alerts">> {
   ticketQueue: TicketQueue;
   alertPublisher: AlertPublisher;
 }

@@ -1,12 +1,12 @@
 import { type Actor, assertAllowed, assertSees, isStaff } from "../access.js";
 import { isoInstant } from "../calendar.js";
 import { ContractInactiveError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
-import type { ContractRepository, Page, PageRequest, WithTickets } from "../repositories.js";
+import type { Page, PageRequest } from "../repositories.js";
 import type { Priority } from "../sla-terms.js";
 import { type Ticket, type TicketQueue, type TicketStatus, watchEntryOf } from "../ticket.js";
 import { openedTicket, withFirstResponse } from "../ticket-clock.js";
 import { findContract } from "./contracts.js";
-import type { UseCaseDeps } from "./deps.js";
+import type { StoreOf, UseCaseDeps } from "./deps.js";
 
 export interface OpenTicketInput {
   contractId: string;
@@ -22,7 +22,7 @@ export interface OpenTicketInput {
  * queue; the watch does not depend on that message.
  */
 export async function openTicket(
-  deps: UseCaseDeps<ContractRepository & WithTickets> & { ticketQueue: TicketQueue },
+  deps: UseCaseDeps<StoreOf<"contracts" | "tickets">> & { ticketQueue: TicketQueue },
   actor: Actor,
   input: OpenTicketInput,
 ): Promise<Ticket> {
@@ -68,7 +68,11 @@ export async function openTicket(
   return ticket;
 }
 
-async function findTicket(deps: UseCaseDeps<WithTickets>, actor: Actor, ticketId: string): Promise<Ticket> {
+async function findTicket(
+  deps: UseCaseDeps<StoreOf<"tickets">>,
+  actor: Actor,
+  ticketId: string,
+): Promise<Ticket> {
   const ticket = await deps.store.tickets.getTicket(ticketId);
   if (!ticket) throw new NotFoundError("Ticket not found");
   assertSees(actor, ticket.customerId, "Ticket");
@@ -76,7 +80,7 @@ async function findTicket(deps: UseCaseDeps<WithTickets>, actor: Actor, ticketId
 }
 
 export async function getTicket(
-  deps: UseCaseDeps<WithTickets>,
+  deps: UseCaseDeps<StoreOf<"tickets">>,
   actor: Actor,
   ticketId: string,
 ): Promise<Ticket> {
@@ -85,7 +89,7 @@ export async function getTicket(
 }
 
 export async function listTickets(
-  deps: UseCaseDeps<ContractRepository & WithTickets>,
+  deps: UseCaseDeps<StoreOf<"contracts" | "tickets">>,
   actor: Actor,
   contractId: string,
   status: TicketStatus | undefined,
@@ -102,7 +106,7 @@ export async function listTickets(
  * response (only the first one counts).
  */
 export async function respondToTicket(
-  deps: UseCaseDeps<WithTickets>,
+  deps: UseCaseDeps<StoreOf<"tickets">>,
   actor: Actor,
   ticketId: string,
 ): Promise<Ticket> {

@@ -1,24 +1,21 @@
-import { IdempotencyStore } from "../../domain/store/idempotency-store.js";
-import { MonthCloseStore } from "../../domain/store/month-close-store.js";
-import { storeOf } from "../../domain/store/store-of.js";
-import { startMonthClose } from "../../domain/use-cases/month-close.js";
-import { monthCloseSchema } from "../schemas/month-close.schema.js";
-import { sqsCloseJobQueue } from "../shared/close-job-queue.js";
-import { storeDeps } from "../shared/deps.js";
-import { actorOf, httpHandler } from "../shared/http.js";
-import { parseWith } from "../shared/validation.js";
+import { IdempotencyStore } from "../../adapters/dynamodb/idempotency-store.js";
+import { MonthCloseStore } from "../../adapters/dynamodb/month-close-store.js";
+import { type Provided, portsWith, tableOf } from "../shared/composition.js";
+import { type Config, readConfig } from "../shared/config.js";
+import { httpHandler } from "../shared/http.js";
+import { closeJobQueueOf } from "../shared/queues.js";
+import { adminRoutes } from "./admin.routes.js";
 
-const closeJobs = sqsCloseJobQueue();
+/** Composition root of the admin function: the active contracts, idempotency records, the close queue. */
+export function compose(config: Config, given: Provided = {}) {
+  const table = tableOf(config, given);
+  return httpHandler("admin", adminRoutes, {
+    ...portsWith(config, given, {
+      monthClose: new MonthCloseStore(table),
+      idempotency: new IdempotencyStore(table),
+    }),
+    closeJobs: closeJobQueueOf(config),
+  });
+}
 
-/** The active contracts a close starts from, and the records of retried requests. */
-const deps = storeDeps((table) =>
-  storeOf(new MonthCloseStore(table), { idempotency: new IdempotencyStore(table) }),
-);
-
-export const handler = httpHandler("admin", deps, {
-  "POST /admin/month-close": async (request, deps) => {
-    const { month } = parseWith(monthCloseSchema, request.body);
-    const started = await startMonthClose(deps, actorOf(request), month, closeJobs);
-    return { statusCode: 202, body: { month: started.month, enqueuedJobs: started.enqueuedJobs } };
-  },
-});
+export const handler = compose(readConfig());

@@ -1,13 +1,16 @@
+import { randomIds } from "../../domain/ids.js";
+import { systemClock } from "../../domain/ports.js";
 import { httpHandler } from "../shared/http.js";
-import { noStoreDeps } from "../shared/ports.js";
-import { openApiDocument } from "./openapi.js";
+import { healthRoutes } from "./health.routes.js";
 
-let document: Record<string, unknown> | undefined;
+/** Composition root of the health function: no table, no clients (its bundle carries no AWS SDK). */
+export function compose() {
+  return httpHandler("health", healthRoutes, {
+    store: {},
+    clock: systemClock,
+    ids: randomIds,
+    billingTimezone: "UTC",
+  });
+}
 
-export const handler = httpHandler("health", noStoreDeps, {
-  "GET /health": async () => ({ statusCode: 200, body: { status: "ok" } }),
-  "GET /openapi.json": async () => {
-    document ??= openApiDocument();
-    return { statusCode: 200, body: document };
-  },
-});
+export const handler = compose();

@@ -1,26 +1,23 @@
-import { ContractStore } from "../../domain/store/contract-store.js";
-import { CustomerStore } from "../../domain/store/customer-store.js";
-import { storeOf } from "../../domain/store/store-of.js";
-import { DynamoTicketStore } from "../../domain/store/ticket-store.js";
-import { getSlaReport } from "../../domain/use-cases/sla-report.js";
-import { slaReportQuerySchema } from "../schemas/ticket.schema.js";
-import { storeDeps } from "../shared/deps.js";
-import { actorOf, httpHandler } from "../shared/http.js";
-import { parseWith } from "../shared/validation.js";
-import { pathId } from "./params.js";
-import { slaReportView } from "./sla-views.js";
+import { ContractStore } from "../../adapters/dynamodb/contract-store.js";
+import { CustomerStore } from "../../adapters/dynamodb/customer-store.js";
+import { DynamoTicketStore } from "../../adapters/dynamodb/ticket-store.js";
+import { clockOf, type Provided, portsWith, tableOf } from "../shared/composition.js";
+import { type Config, readConfig } from "../shared/config.js";
+import { httpHandler } from "../shared/http.js";
+import { reportRoutes } from "./reports.routes.js";
 
-/** A customer, its contracts and their tickets. */
-const deps = storeDeps((table) =>
-  storeOf(new CustomerStore(table), new ContractStore(table), {
-    tickets: new DynamoTicketStore(table.doc, table.name),
-  }),
-);
+/** Composition root of the reports function: customers, contracts and tickets. */
+export function compose(config: Config, given: Provided = {}) {
+  const table = tableOf(config, given);
+  return httpHandler(
+    "reports",
+    reportRoutes,
+    portsWith(config, given, {
+      customers: new CustomerStore(table),
+      contracts: new ContractStore(table, clockOf(given), config.billingTimezone),
+      tickets: new DynamoTicketStore(table.doc, table.name),
+    }),
+  );
+}
 
-export const handler = httpHandler("reports", deps, {
-  "GET /customers/{customerId}/sla-report": async (request, deps) => {
-    const query = parseWith(slaReportQuerySchema, request.query, "query");
-    const report = await getSlaReport(deps, actorOf(request), pathId(request, "customerId"), query.month);
-    return { statusCode: 200, body: slaReportView(report) };
-  },
-});
+export const handler = compose(readConfig());

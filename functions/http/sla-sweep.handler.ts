@@ -1,22 +1,25 @@
-import { IdempotencyStore } from "../../domain/store/idempotency-store.js";
-import { runSlaSweep } from "../../domain/use-cases/sla-watch.js";
-import { storeDeps } from "../shared/deps.js";
-import { actorOf, httpHandler } from "../shared/http.js";
+import { DynamoAlertStore } from "../../adapters/dynamodb/alert-store.js";
+import { IdempotencyStore } from "../../adapters/dynamodb/idempotency-store.js";
+import { DynamoTicketStore } from "../../adapters/dynamodb/ticket-store.js";
+import { type Provided, portsWith, tableOf } from "../shared/composition.js";
+import { type Config, readConfig } from "../shared/config.js";
+import { httpHandler } from "../shared/http.js";
 import { logger } from "../shared/logger.js";
-import { slaDeps, slaWatchStore } from "../shared/sla-deps.js";
+import { alertPublisherOf, ticketQueueOf } from "../shared/queues.js";
+import { slaSweepRoutes } from "./sla-sweep.routes.js";
 
-/** The SLA watch's tickets and alert outbox, and the records of retried requests. */
-const deps = storeDeps((table) => ({ ...slaWatchStore(table), idempotency: new IdempotencyStore(table) }));
+/** Composition root of the SLA sweep route: the SLA watch's ports and idempotency records. */
+export function compose(config: Config, given: Provided = {}) {
+  const table = tableOf(config, given);
+  return httpHandler("slaSweep", slaSweepRoutes, {
+    ...portsWith(config, given, {
+      tickets: new DynamoTicketStore(table.doc, table.name),
+      alerts: new DynamoAlertStore(table.doc, table.name),
+      idempotency: new IdempotencyStore(table),
+    }),
+    ticketQueue: ticketQueueOf(config, logger),
+    alertPublisher: alertPublisherOf(config, logger),
+  });
+}
 
-export const handler = httpHandler("slaSweep", deps, {
-  "POST /admin/sla-sweep": async (request, deps) => {
-    const { failures, ...result } = await runSlaSweep(slaDeps(deps), actorOf(request));
-    for (const failure of failures) {
-      logger.warn("Alert not published; it stays in the outbox", {
-        alertId: failure.alert.id,
-        error: failure.error as Error,
-      });
-    }
-    return { statusCode: 202, body: result };
-  },
-});
+export const handler = compose(readConfig());

@@ -1,4 +1,4 @@
-import type { Alert } from "../../domain/alert.js";
+import { alertMessage } from "../../domain/alert.js";
 import type { SlaReport } from "../../domain/sla-report.js";
 import { isBreached, type Ticket } from "../../domain/ticket.js";
 
@@ -37,19 +37,8 @@ export function firstResponseView(ticket: Ticket) {
   };
 }
 
-/** An alert as the API lists it and as it is published to SNS. */
-export function alertView(alert: Alert) {
-  return {
-    id: alert.id,
-    type: alert.type,
-    customerId: alert.customerId,
-    contractId: alert.contractId,
-    ...(alert.ticketId === undefined ? {} : { ticketId: alert.ticketId }),
-    ...(alert.month === undefined ? {} : { month: alert.month }),
-    at: alert.at,
-    details: alert.details,
-  };
-}
+/** An alert as the API lists it (and as it is published to SNS). */
+export const alertView = alertMessage;
 
 export function slaReportView(report: SlaReport & { customerId: string }) {
   return {

@@ -1,33 +1,16 @@
-import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import middy from "@middy/core";
-import { addMonths, dateIn, monthOf } from "../../domain/calendar.js";
-import { MonthCloseStore } from "../../domain/store/month-close-store.js";
-import {
-  type MonthCloseStarted,
-  SCHEDULER_ACTOR,
-  startMonthClose,
-} from "../../domain/use-cases/month-close.js";
-import { sqsCloseJobQueue } from "../shared/close-job-queue.js";
-import { storeDeps } from "../shared/deps.js";
-import { logger } from "../shared/logger.js";
-import { type ScheduledEvent, scheduledMoment } from "../shared/schedule.js";
+import { MonthCloseStore } from "../../adapters/dynamodb/month-close-store.js";
+import { type Provided, portsWith, tableOf } from "../shared/composition.js";
+import { type Config, readConfig } from "../shared/config.js";
+import { closeJobQueueOf } from "../shared/queues.js";
+import { monthCloseStarter } from "./month-close-starter.job.js";
 
-const queue = sqsCloseJobQueue();
-const deps = storeDeps((table) => new MonthCloseStore(table));
-// Built at cold start, as the HTTP functions do: a missing setting fails the init, not an invocation.
-deps();
-
-/**
- * Schedule `monthClose` (00:05 on the 1st, billing time zone): enqueues the close of the month before
- * the one the schedule fired in, one job per contract. Safe to run twice.
- */
-export const handler = middy<ScheduledEvent, MonthCloseStarted>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => {
-    const ports = deps();
-    const firedAt = scheduledMoment(event, ports.clock);
-    const month = addMonths(monthOf(dateIn(ports.billingTimezone, firedAt)), -1);
-    const started = await startMonthClose(ports, SCHEDULER_ACTOR, month, queue);
-    logger.info("Month close started", { month: started.month, enqueuedJobs: started.enqueuedJobs });
-    return started;
+/** Composition root of the month close starter: the active contracts and the close queue. */
+export function compose(config: Config, given: Provided = {}) {
+  const table = tableOf(config, given);
+  return monthCloseStarter({
+    ...portsWith(config, given, { monthClose: new MonthCloseStore(table) }),
+    closeJobs: closeJobQueueOf(config),
   });
+}
+
+export const handler = compose(readConfig());

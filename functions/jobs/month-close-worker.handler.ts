@@ -1,70 +1,13 @@
-import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
-import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import middy from "@middy/core";
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import { ValidationError } from "../../domain/errors.js";
-import { MonthCloseStore } from "../../domain/store/month-close-store.js";
-import { closeContractMonth } from "../../domain/use-cases/month-close.js";
-import { closeJobSchema } from "../schemas/month-close.schema.js";
-import { storeDeps } from "../shared/deps.js";
-import { logger } from "../shared/logger.js";
-import { parseWith } from "../shared/validation.js";
+import { MonthCloseStore } from "../../adapters/dynamodb/month-close-store.js";
+import { type Provided, portsWith, tableOf } from "../shared/composition.js";
+import { type Config, readConfig } from "../shared/config.js";
+import { monthCloseWorker } from "./month-close-worker.job.js";
 
-const processor = new BatchProcessor(EventType.SQS);
-const deps = storeDeps((table) => new MonthCloseStore(table));
-// Built at cold start, as the HTTP functions do: a missing setting fails the init, not an invocation.
-deps();
-
-function parseJob(record: SQSRecord) {
-  let body: unknown;
-  try {
-    body = JSON.parse(record.body);
-  } catch {
-    throw new ValidationError("Close job is not JSON", { body: "not valid JSON" });
-  }
-  return parseWith(closeJobSchema, body, "job");
+/** Composition root of the month close worker: the month close's store. */
+export function compose(config: Config, given: Provided = {}) {
+  return monthCloseWorker(
+    portsWith(config, given, { monthClose: new MonthCloseStore(tableOf(config, given)) }),
+  );
 }
 
-/**
- * Closes one contract through one month. A record that throws (malformed, unknown contract, a month
- * not ended, DynamoDB still throttling after the SDK's retries) fails alone: SQS redelivers it, and
- * after `maxReceiveCount` receives moves it to the dead-letter queue.
- */
-async function closeRecord(record: SQSRecord): Promise<void> {
-  const job = parseJob(record);
-  try {
-    const outcome = await closeContractMonth(deps(), job);
-    logger.info("Contract month close done", {
-      contractId: job.contractId,
-      month: job.month,
-      closedMonths: outcome.closedMonths,
-      expiredMinutes: outcome.expiredMinutes,
-    });
-  } catch (error) {
-    logger.warn("Contract month close failed", {
-      contractId: job.contractId,
-      month: job.month,
-      messageId: record.messageId,
-      receiveCount: record.attributes.ApproximateReceiveCount,
-      error: error as Error,
-    });
-    throw error;
-  }
-}
-
-/** Queue `monthClose` consumer: a batch of close jobs, closed in parallel, failures reported per record. */
-export const handler = middy<SQSEvent, SQSBatchResponse>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event, context) => {
-    const response = await processPartialResponse(event, closeRecord, processor, {
-      context,
-      throwOnFullBatchFailure: false,
-    });
-    if (response.batchItemFailures.length > 0) {
-      logger.warn("Close jobs failed", {
-        failed: response.batchItemFailures.length,
-        of: event.Records.length,
-      });
-    }
-    return response;
-  });
+export const handler = compose(readConfig());

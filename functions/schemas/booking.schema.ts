@@ -18,3 +18,9 @@ export const listBookingsQuerySchema = z.strictObject({
   limit: z.optional(z.string().check(z.regex(/^(?:[1-9]\d?|1\d\d|200)$/, "must be 1 to 200"))),
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
+
+/** A reversal may say why; nothing else is taken. */
+export const reversalSchema = z.strictObject({
+  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+});
+export type ReversalInput = z.infer<typeof reversalSchema>;

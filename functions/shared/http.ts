@@ -11,12 +11,8 @@ import {
   UnauthorizedError,
 } from "../../domain/errors.js";
 import { seededIds } from "../../domain/ids.js";
-import type {
-  IdempotencyRepository,
-  IdempotentResponse,
-  WithIdempotency,
-} from "../../domain/repositories.js";
-import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
+import type { IdempotencyRepository, IdempotentResponse } from "../../domain/repositories.js";
+import type { StoreOf, UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { type HandlerGroup, type RouteKeyOf, routeSpec } from "../http/routes.js";
 import { errorResponse, HttpError } from "./http-errors.js";
 import { logger } from "./logger.js";
@@ -46,8 +42,11 @@ export interface HttpResponse {
   headers?: Record<string, string>;
 }
 
-/** What a route does: parse, call one use case, map the result. `S`: the store of its function. */
-export type RouteRun<S = unknown> = (request: HttpRequest, deps: UseCaseDeps<S>) => Promise<HttpResponse>;
+/** What a route does: parse, call one use case, map the result. `P`: the ports of its function. */
+export type RouteRun<P> = (request: HttpRequest, ports: P) => Promise<HttpResponse>;
+
+/** The routes of a handler group (one Lambda function), each given the function's ports. */
+export type GroupRoutes<G extends HandlerGroup, P> = Record<RouteKeyOf<G>, RouteRun<P>>;
 
 const ROLES = new Set(["admin", "technician", "customer"]);
 
@@ -194,29 +193,22 @@ const errorMiddleware: middy.MiddlewareObj<HttpEvent, HttpResult> = {
   },
 };
 
-/** Whether a store keeps `Idempotency-Key` records (what routes with `idempotency: "stored"` need). */
-function hasIdempotency(store: unknown): store is WithIdempotency {
-  return typeof store === "object" && store !== null && "idempotency" in store;
-}
-
 /**
  * One Lambda handler for a group of routes: middleware first, handler last. The handler only finds
- * the route, builds the request and calls the route's single use case. Auth and idempotency of each
- * route come from the route table (routes.ts). `depsOf` builds the function's ports with only the
- * store its routes use (functions/shared/deps.ts), so the bundle carries only those repositories.
+ * the route, builds the request and calls the route's single use case with the function's `ports`,
+ * which its composition root built at cold start. Auth and idempotency of each route come from the
+ * route table (routes.ts); routes with stored idempotency need the store's `Idempotency-Key` records.
  */
-export function httpHandler<G extends HandlerGroup, S>(
+export function httpHandler<G extends HandlerGroup, P extends UseCaseDeps<unknown>>(
   group: G,
-  depsOf: () => UseCaseDeps<S>,
-  runs: Record<RouteKeyOf<G>, RouteRun<S>>,
+  routes: GroupRoutes<G, P>,
+  ports: P,
 ) {
-  // The clients and configuration are built at cold start (module scope), as on the benchmark's bare
-  // handler: a missing setting fails the init, and the first request does not pay for the SDK's set-up.
-  const { store } = depsOf();
-  // A group with stored idempotency fails its init, not a request, when its store lacks the records.
-  if (Object.keys(runs).some((key) => routeSpec(key)?.idempotency === "stored"))
-    idempotencyRecords(store, group);
-  const routes = runs as Record<string, RouteRun<S>>;
+  const runs = routes as Record<string, RouteRun<P>>;
+  const idempotencyRecords = (ports.store as Partial<StoreOf<"idempotency">>).idempotency;
+  // A group with stored idempotency fails its cold start, not a request, when its store lacks the records.
+  if (!idempotencyRecords && Object.keys(runs).some((key) => routeSpec(key)?.idempotency === "stored"))
+    throw new Error(`The ${group} function's store keeps no Idempotency-Key records`);
   return (
     middy<HttpEvent, HttpResult>()
       // The Lambda context goes on every log entry; the caller's role only on the error entry, which is
@@ -225,7 +217,7 @@ export function httpHandler<G extends HandlerGroup, S>(
       .use(errorMiddleware)
       .handler(async (event) => {
         const spec = routeSpec(event.routeKey);
-        const run = routes[event.routeKey];
+        const run = runs[event.routeKey];
         if (!spec || spec.group !== group || !run) throw new NotFoundError(`No route ${event.routeKey}`);
         const headers = lowerCaseHeaders(event.headers);
         const actor =
@@ -239,24 +231,16 @@ export function httpHandler<G extends HandlerGroup, S>(
           body: parseBody(event, headers),
           idempotency: idempotencyOf(event, headers, actor),
         };
-        const deps = depsOf();
         const response =
-          spec.idempotency === "stored" && request.idempotency
-            ? await withStoredIdempotency(idempotencyRecords(deps.store, group), request.idempotency, () =>
+          spec.idempotency === "stored" && request.idempotency && idempotencyRecords
+            ? await withStoredIdempotency(idempotencyRecords, request.idempotency, () =>
                 // Ids derived from the key: a retry after a crash re-finds what the first attempt wrote.
-                run(request, { ...deps, ids: seededIds(request.idempotency?.key ?? "") }),
+                run(request, { ...ports, ids: seededIds(request.idempotency?.key ?? "") }),
               )
-            : await run(request, deps);
+            : await run(request, ports);
         return serialize(response);
       })
   );
-}
-
-/** The records of a group with stored `Idempotency-Key`s: its function's store must keep them. */
-function idempotencyRecords(store: unknown, group: string): IdempotencyRepository {
-  if (!hasIdempotency(store))
-    throw new Error(`The ${group} function's store keeps no Idempotency-Key records`);
-  return store.idempotency;
 }
 
 /** The actor of a token route (the wrapper guarantees one). */

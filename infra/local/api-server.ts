@@ -1,13 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Context } from "aws-lambda";
 import { HANDLER_GROUPS, type HandlerGroup, ROUTES, type RouteSpec } from "../../functions/http/routes.js";
+import type { Provided } from "../../functions/shared/composition.js";
 import type { HttpEvent, HttpResult } from "../../functions/shared/http.js";
+import { composedHandler } from "./functions.js";
 import { httpApiEvent } from "./http-event.js";
 import { lambdaContext } from "./lambda-context.js";
-import { repoRoot } from "./paths.js";
 import { verifyLocalToken } from "./token.js";
 
 type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
@@ -44,6 +43,8 @@ function compileRoutes(): CompiledRoute[] {
 
 export interface ApiServerOptions {
   port: number;
+  /** What the functions are given (a test's clock). */
+  given?: Provided;
   signingKey: Uint8Array;
   /** Extra responses for paths outside the API (the dashboard). */
   staticHandler?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
@@ -77,8 +78,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const handlerOf = (group: HandlerGroup): Promise<LambdaHandler> => {
     let loaded = handlers.get(group);
     if (!loaded) {
-      const url = pathToFileURL(join(repoRoot, HANDLER_GROUPS[group].entry)).href;
-      loaded = import(url).then((module: { handler: LambdaHandler }) => module.handler);
+      loaded = composedHandler<LambdaHandler>(HANDLER_GROUPS[group].entry, options.given);
       handlers.set(group, loaded);
     }
     return loaded;

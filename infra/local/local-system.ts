@@ -1,11 +1,18 @@
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dynamoStore } from "../../adapters/dynamodb/dynamo-store.js";
+import type { TicketQueue } from "../../domain/ticket.js";
+import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
+import { clockOf, type Provided, portsWith, tableOf } from "../../functions/shared/composition.js";
+import { readConfig } from "../../functions/shared/config.js";
+import { logger } from "../../functions/shared/logger.js";
+import { ticketQueueOf } from "../../functions/shared/queues.js";
 import { JOBS } from "../jobs.js";
 import { QUEUES, type QueueName } from "../resources.js";
 import { SCHEDULES, type ScheduleName } from "../schedules.js";
 import { type RunningApi, startApiServer } from "./api-server.js";
 import { dashboardFiles } from "./dashboard-files.js";
 import { type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb-local.js";
+import { composedHandler } from "./functions.js";
 import { lambdaContext } from "./lambda-context.js";
 import { repoRoot } from "./paths.js";
 import { ensureTable } from "./provision.js";
@@ -26,9 +33,16 @@ export interface LocalSystemOptions {
   billingTimezone?: string | undefined;
   /** Start the schedules (npm start); tests fire them by hand. */
   schedules?: boolean | undefined;
+  /**
+   * What every function of this system is given instead of building its own: a test's clock that
+   * walks through months, a benchmark's metered document client.
+   */
+  given?: Provided | undefined;
   /** Shorter visibility timeouts make redelivery testable in seconds. */
   visibilityTimeoutSeconds?: number | undefined;
 }
+
+export type LocalPorts = UseCaseDeps & { ticketQueue: TicketQueue };
 
 export interface LocalSystem {
   url: string;
@@ -39,17 +53,14 @@ export interface LocalSystem {
   queues: Record<QueueName, LocalQueue>;
   /** Runs a scheduled job now, as its schedule would at `at`. */
   fireSchedule(name: ScheduleName, at?: Date): Promise<void>;
+  /** Every repository on the system's table, with the ticket queue: for seeding and for tests. */
+  ports: LocalPorts;
   /** Resolves when every queue consumer has seen its queue empty. */
   drained(): Promise<void>;
   stop(): Promise<void>;
 }
 
 type ScheduledHandler = (event: { scheduledAt: string }, context: unknown) => Promise<unknown>;
-
-async function loadHandler<T>(entry: string): Promise<T> {
-  const module = (await import(pathToFileURL(join(repoRoot, entry)).href)) as { handler: T };
-  return module.handler;
-}
 
 /**
  * The whole system on this machine: DynamoDB Local with the table from the shared definition, and
@@ -79,6 +90,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "local",
       POWERTOOLS_SERVICE_NAME: "koad",
     });
+    const given: Provided = options.given ?? {};
     const sqsServer = await startSqsLocal();
     stops.push(() => sqsServer.stop());
     const sqs = localSqsClient(sqsServer.endpoint);
@@ -99,12 +111,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
             sqs,
             queue: queues[job.trigger.queue],
             functionName: `koad-${name}`,
-            handler: () => loadHandler<SqsHandler>(job.entry),
+            handler: () => composedHandler<SqsHandler>(job.entry, given),
             visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
           }),
         );
       } else {
-        scheduled.set(job.trigger.schedule, await loadHandler<ScheduledHandler>(job.entry));
+        scheduled.set(job.trigger.schedule, await composedHandler<ScheduledHandler>(job.entry, given));
       }
     }
     stops.push(async () => {
@@ -126,8 +138,18 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       stops.push(async () => scheduler.stop());
     }
 
+    const config = readConfig();
+    const ports: LocalPorts = {
+      ...portsWith(
+        config,
+        given,
+        dynamoStore(tableOf(config), { clock: clockOf(given), billingTimezone: config.billingTimezone }),
+      ),
+      ticketQueue: ticketQueueOf(config, logger),
+    };
     const signingKey = localSigningKey(options.dataDir);
     const api: RunningApi = await startApiServer({
+      given,
       port: options.port,
       signingKey,
       staticHandler: dashboardFiles(join(repoRoot, "dashboard")),
@@ -141,6 +163,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       sqsEndpoint: sqsServer.endpoint,
       queues,
       fireSchedule,
+      ports,
       drained: async () => {
         await Promise.all(pollers.map((p) => p.drained()));
       },

@@ -1,5 +1,4 @@
 import { parseArgs } from "node:util";
-import { useCaseDeps } from "../../functions/shared/deps.js";
 import { startLocalSystem } from "./local-system.js";
 import { defaultDataDir } from "./paths.js";
 import { seedDemo, seedSampleWork } from "./seed.js";
@@ -37,9 +36,9 @@ process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 
 console.log(`KoAd is running at ${system.url} (DynamoDB Local at ${system.dynamoEndpoint})`);
-const seeded = values["no-seed"] ? null : await seedDemo(useCaseDeps());
-if (seeded) await seedSampleWork(useCaseDeps(), seeded);
-const customers = await useCaseDeps().store.listCustomers({ limit: 1 });
+const seeded = values["no-seed"] ? null : await seedDemo(system.ports);
+if (seeded) await seedSampleWork(system.ports, seeded);
+const customers = await system.ports.store.customers.listCustomers({ limit: 1 });
 const demoCustomer = seeded?.customerId ?? customers.items[0]?.id;
 if (seeded)
   console.log(

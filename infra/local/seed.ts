@@ -1,11 +1,11 @@
 import type { Actor } from "../../domain/access.js";
 import { addMonths, monthOf } from "../../domain/calendar.js";
+import type { TicketQueue } from "../../domain/ticket.js";
 import { bookHours } from "../../domain/use-cases/bookings.js";
 import { createContract, today } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { openTicket } from "../../domain/use-cases/tickets.js";
-import { slaDeps } from "../../functions/shared/sla-deps.js";
 
 const seeder: Actor = { role: "admin", customerId: null, subject: "local-seed" };
 
@@ -20,7 +20,7 @@ export interface SeededDemo {
  * monthly quota that cascades into it. Returns null when the store already has customers.
  */
 export async function seedDemo(deps: UseCaseDeps): Promise<SeededDemo | null> {
-  const existing = await deps.store.listCustomers({ limit: 1 });
+  const existing = await deps.store.customers.listCustomers({ limit: 1 });
   if (existing.items.length > 0) return null;
   const day = today(deps);
   const customer = await createCustomer(deps, seeder, { name: "Demo Handwerk GmbH" });
@@ -48,7 +48,10 @@ export async function seedDemo(deps: UseCaseDeps): Promise<SeededDemo | null> {
  * Some work on the demo contracts so a first look at the dashboard shows something: bookings this
  * month and last month, and an open ticket. `npm start` adds it to a fresh demo; tests seed their own.
  */
-export async function seedSampleWork(deps: UseCaseDeps, demo: SeededDemo): Promise<void> {
+export async function seedSampleWork(
+  deps: UseCaseDeps & { ticketQueue: TicketQueue },
+  demo: SeededDemo,
+): Promise<void> {
   const technician: Actor = { role: "technician", customerId: null, subject: "Jana Berger" };
   const day = today(deps);
   const lastMonth = addMonths(monthOf(day), -1);
@@ -61,7 +64,7 @@ export async function seedSampleWork(deps: UseCaseDeps, demo: SeededDemo): Promi
   for (const [contractId, date, minutes, category, description] of work) {
     await bookHours(deps, technician, contractId, { date, minutes, category, description });
   }
-  await openTicket(slaDeps(deps), technician, {
+  await openTicket(deps, technician, {
     contractId: demo.monthlyContractId,
     priority: "P2",
     subject: "VPN drops every few minutes",

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { bookingItem } from "../../adapters/dynamodb/item-builders.js";
+import {
+  idempotentResponseAttribute,
+  parseBooking,
+  parseIdempotency,
+} from "../../adapters/dynamodb/items.js";
 import type { Booking } from "../../domain/booking.js";
-import { bookingItem } from "../../domain/store/item-builders.js";
-import { idempotentResponseAttribute, parseBooking, parseIdempotency } from "../../domain/store/items.js";
 
 describe("stored bookings", () => {
   const booking: Booking = {
@@ -33,7 +37,7 @@ describe("stored bookings", () => {
     overageMinutes: 15,
     ticketId: "tkt_1",
     status: "reversed",
-    reversal: { id: "rev_1", at: "2026-11-27T11:00:00Z", by: "admin-1" },
+    reversal: { id: "rev_1", at: "2026-11-27T11:00:00Z", by: "admin-1", reason: "Booked twice" },
   };
 
   it("leave out what the key says, empty fields and zero minutes, and read back the same booking", () => {

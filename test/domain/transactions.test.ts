@@ -1,9 +1,9 @@
 import type { TransactWriteItemsCommandInput } from "@aws-sdk/client-dynamodb";
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { createDocumentClient } from "../../domain/store/client.js";
-import type { TransactItem } from "../../domain/store/table.js";
-import { writeTransaction } from "../../domain/store/transactions.js";
+import { createDocumentClient } from "../../adapters/dynamodb/client.js";
+import type { TransactItem } from "../../adapters/dynamodb/table.js";
+import { writeTransaction } from "../../adapters/dynamodb/transactions.js";
 
 /**
  * A document client that never reaches the network: its last middleware keeps what would go on the

@@ -262,7 +262,8 @@ describe("bookings", () => {
     const again = await api.request("POST", `/contracts/${contract.id}/bookings/${booked.body.id}/reversal`, {
       token: technician,
     });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: "already_reversed", details: { bookingId: booked.body.id } });
   });
 
   it("lists a month's bookings newest first, page by page", async () => {

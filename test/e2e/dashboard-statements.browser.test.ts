@@ -1,7 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths, dateIn, monthOf } from "../../domain/calendar.js";
-import { useCaseDeps } from "../../functions/shared/deps.js";
 import { type SeededDemo, seedDemo } from "../../infra/local/seed.js";
 import { launchChromium, pageErrors, screenshot, settled } from "../support/browser.js";
 import { startTestApi, type TestApi } from "../support/local-api.js";
@@ -34,7 +33,7 @@ async function book(contractId: string, body: Record<string, unknown>) {
 
 beforeAll(async () => {
   api = await startTestApi();
-  const demo = await seedDemo(useCaseDeps());
+  const demo = await seedDemo(api.system.ports);
   if (!demo) throw new Error("seedDemo found a non-empty table");
   seeded = demo;
   admin = await api.token("admin");

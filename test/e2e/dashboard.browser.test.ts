@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths, dateIn, monthOf } from "../../domain/calendar.js";
-import { useCaseDeps } from "../../functions/shared/deps.js";
 import { type SeededDemo, seedDemo } from "../../infra/local/seed.js";
 import { signLocalToken } from "../../infra/local/token.js";
 import { launchChromium, pageErrors, screenshot, settled } from "../support/browser.js";
@@ -56,7 +55,7 @@ async function text(page: Page, selector: string): Promise<string> {
 
 beforeAll(async () => {
   api = await startTestApi();
-  const demo = await seedDemo(useCaseDeps());
+  const demo = await seedDemo(api.system.ports);
   if (!demo) throw new Error("seedDemo found a non-empty table");
   seeded = demo;
   technician = await api.token("technician");

@@ -8,7 +8,6 @@ import { createCustomer } from "../../domain/use-cases/customers.js";
 import { openTicket } from "../../domain/use-cases/tickets.js";
 import { ROUTES, type RouteKey } from "../../functions/http/routes.js";
 import { STATUS_OF_CODE } from "../../functions/shared/http-errors.js";
-import { setSlaAdapters } from "../../functions/shared/sla-deps.js";
 import { storeDeps } from "../support/dynamo.js";
 import { countDataWrites, inProcessApi } from "../support/handlers.js";
 import { ROUTE_FIXTURES, startMonthForTests, today, type World } from "../support/route-fixtures.js";
@@ -33,8 +32,7 @@ let world: World;
 beforeAll(async () => {
   const deps = await storeDeps(new Date().toISOString());
   writes = countDataWrites(deps.doc);
-  setSlaAdapters({ ticketQueue, alertPublisher: { publish: async () => undefined } });
-  api = await inProcessApi(deps);
+  api = await inProcessApi(deps, { ticketQueue, alertPublisher: { publish: async () => undefined } });
   const own = await createCustomer(deps, admin, { name: "Fuzz Own" });
   const other = await createCustomer(deps, admin, { name: "Fuzz Other" });
   const prepaid = await createContract(deps, admin, {

@@ -4,12 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
-import type { Store } from "../../domain/repositories.js";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { dynamoStore } from "../../domain/store/dynamo-store.js";
-import { setUseCaseDeps } from "../../functions/shared/deps.js";
 import { type LocalSystem, startLocalSystem } from "../../infra/local/local-system.js";
 import { localSqsClient } from "../../infra/local/sqs-local.js";
 import { signLocalToken } from "../../infra/local/token.js";
@@ -20,8 +15,7 @@ import { until } from "../support/wait.js";
 
 let system: LocalSystem;
 let dataDir: string;
-let clock: FixedClock;
-let store: Store;
+const clock = new FixedClock(new Date("2026-01-20T10:00:00Z"));
 const tokens: Record<string, string> = {};
 
 async function call(
@@ -57,20 +51,14 @@ beforeAll(async () => {
     dynamoEndpoint: inject("dynamoEndpoint"),
     tableName: `koad-e2e-${randomUUID()}`,
     visibilityTimeoutSeconds: 2,
+    // The functions run in this process, on a clock the test moves through the months.
+    given: { clock },
   });
-  // The handlers run in this process: they get a clock the test moves through the months.
-  clock = new FixedClock(new Date("2026-01-20T10:00:00Z"));
-  store = dynamoStore(
-    createDocumentClient({ tableName: system.tableName, endpoint: system.dynamoEndpoint }),
-    system.tableName,
-  );
-  setUseCaseDeps({ store, clock, ids: randomIds, billingTimezone: "Europe/Berlin" });
   tokens.admin = await signLocalToken(system.signingKey, { role: "admin" });
   tokens.technician = await signLocalToken(system.signingKey, { role: "technician" });
 });
 
 afterAll(async () => {
-  setUseCaseDeps(undefined);
   await system?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });

@@ -1,7 +1,5 @@
 import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { watchEntryOf } from "../../domain/ticket.js";
 import { localSqsClient } from "../../infra/local/sqs-local.js";
 import { startTestApi, type TestApi } from "../support/local-api.js";
@@ -42,10 +40,7 @@ describe("poison messages on the ticket queue", () => {
     // A ticket received two days ago, stored without its ticket.opened message (as if that send had
     // failed): its warning is raised by the good record of the batch below (its watch entry), or by
     // nothing.
-    const store = dynamoStore(
-      createDocumentClient({ tableName: api.system.tableName, endpoint: api.system.dynamoEndpoint }),
-      api.system.tableName,
-    );
+    const store = api.system.ports.store;
     const ticket = aTicket({
       customerId: customer.body.id,
       contractId: contract.body.id,

@@ -3,8 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { type LocalSystem, startLocalSystem } from "../../infra/local/local-system.js";
 import { localSqsClient } from "../../infra/local/sqs-local.js";
 import { signLocalToken } from "../../infra/local/token.js";
@@ -259,10 +257,7 @@ describe("tickets and the SLA watch (local system over HTTP)", () => {
 
   it("watches a ticket whose ticket.opened message was lost, through the scheduled sweep", async () => {
     // The ticket as the API stores it, but no message on the queue (as if SendMessage had failed).
-    const store = dynamoStore(
-      createDocumentClient({ tableName: system.tableName, endpoint: system.dynamoEndpoint }),
-      system.tableName,
-    );
+    const store = system.ports.store;
     const ticket = aTicket({
       customerId,
       contractId,

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { storeDeps } from "../support/dynamo.js";
-import { inProcessApi } from "../support/handlers.js";
+import type { inProcessApi } from "../support/handlers.js";
 
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJlLXNlY3JldA";
 const PERSON = "Erika Mustermann";
@@ -10,9 +10,11 @@ let deps: Awaited<ReturnType<typeof storeDeps>>;
 
 beforeAll(async () => {
   // Log everything in this file (the suite's default is silent); the logger reads this when it loads.
+  // The handlers (and so the logger) are loaded after it is set.
   process.env.POWERTOOLS_LOG_LEVEL = "DEBUG";
   deps = await storeDeps(new Date().toISOString());
-  api = await inProcessApi(deps);
+  const handlers = await import("../support/handlers.js");
+  api = await handlers.inProcessApi(deps);
 });
 
 afterEach(() => {
@@ -38,7 +40,7 @@ describe("logs", () => {
     await api.invoke("POST /customers", { headers, claims, body: JSON.stringify({ name: PERSON }) });
     await api.invoke("POST /customers", { headers, claims, body: `{"name": "${PERSON}"` });
     // A failure inside the store: the handler must log it, and still not log the request.
-    vi.spyOn(deps.store, "putCustomer").mockRejectedValueOnce(new Error("storage exploded"));
+    vi.spyOn(deps.store.customers, "putCustomer").mockRejectedValueOnce(new Error("storage exploded"));
     const failed = await api.invoke("POST /customers", {
       headers,
       claims,

@@ -1,11 +1,10 @@
 import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../domain/access.js";
 import { watchEntryOf } from "../../domain/ticket.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
-import { setUseCaseDeps } from "../../functions/shared/deps.js";
-import { setSlaAdapters } from "../../functions/shared/sla-deps.js";
+import { ticketQueueConsumer } from "../../functions/jobs/ticket-queue.job.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
 import { storeDeps } from "../support/dynamo.js";
 import { aTicket, HeldTicketQueue, RecordingPublisher } from "../support/tickets.js";
@@ -41,15 +40,7 @@ describe("ticket-queue handler", () => {
 
   beforeAll(async () => {
     deps = await storeDeps("2026-11-23T10:00:00Z");
-    process.env.TABLE_NAME = "set-by-test";
-    setUseCaseDeps(deps);
-    setSlaAdapters({ ticketQueue: new HeldTicketQueue(), alertPublisher: publisher });
-    ({ handler } = await import("../../functions/jobs/ticket-queue.handler.js"));
-  });
-
-  afterAll(() => {
-    setUseCaseDeps(undefined);
-    setSlaAdapters({});
+    handler = ticketQueueConsumer({ ...deps, ticketQueue: new HeldTicketQueue(), alertPublisher: publisher });
   });
 
   it("fails only the malformed record of a batch and raises the alert of the good one", async () => {

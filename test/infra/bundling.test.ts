@@ -86,7 +86,7 @@ describe("function bundles", () => {
       sources: string[];
     };
     expect(
-      sources.filter((source) => source.includes("domain/store/") || source.includes("@aws-sdk/")),
+      sources.filter((source) => source.includes("adapters/") || source.includes("@aws-sdk/")),
     ).toEqual([]);
   });
 

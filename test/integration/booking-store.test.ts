@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createDocumentClient } from "../../adapters/dynamodb/client.js";
+import { dynamoStore } from "../../adapters/dynamodb/dynamo-store.js";
 import type { Actor } from "../../domain/access.js";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import { bookHours, reverseBooking } from "../../domain/use-cases/bookings.js";
 import { changeQuota, createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
@@ -27,11 +27,12 @@ const booking = { date: "2026-11-20", minutes: 30, category: "service" as const,
 
 /** Another Lambda instance on the same table: its own store, its own cache of booking contexts. */
 function otherInstance(deps: Awaited<ReturnType<typeof storeDeps>>) {
+  const doc = createDocumentClient({ tableName: deps.tableName, endpoint: deps.endpoint });
   const store = dynamoStore(
-    createDocumentClient({ tableName: deps.tableName, endpoint: deps.endpoint }),
-    deps.tableName,
+    { doc, name: deps.tableName },
+    { clock: deps.clock, billingTimezone: "Europe/Berlin" },
   );
-  return { ...deps, store };
+  return { ...deps, doc, store };
 }
 
 /** The kinds of the items of every transaction the client sends (`Update`, `Put`, `ConditionCheck`). */
@@ -65,17 +66,13 @@ describe("the DynamoDB store: bookings", () => {
 
   it("re-plans on fresh state when another instance booked meanwhile, and never overdraws", async () => {
     const { deps, contract } = await monthlySetup(60);
-    const other = dynamoStore(
-      createDocumentClient({ tableName: deps.tableName, endpoint: deps.endpoint }),
-      deps.tableName,
-    );
-    const otherDeps = { ...deps, store: other };
+    const otherDeps = otherInstance(deps);
     await bookHours(deps, technician, contract.id, booking); // caches 30 used
     await bookHours(otherDeps, technician, contract.id, booking); // the other instance fills the quota
     await expect(bookHours(deps, technician, contract.id, booking)).rejects.toMatchObject({
       code: "quota_exceeded",
     });
-    const period = await deps.store.getPeriod(contract.id, "2026-11");
+    const period = await deps.store.usage.getPeriod(contract.id, "2026-11");
     expect(period?.usedMinutes).toBe(60);
   });
 
@@ -93,7 +90,7 @@ describe("the DynamoDB store: bookings", () => {
     await expect(
       bookHours(deps, technician, contract.id, booking, { ...idempotency, fingerprint: "other" }),
     ).rejects.toMatchObject({ code: "idempotency_conflict" });
-    expect((await deps.store.getPeriod(contract.id, "2026-11"))?.usedMinutes).toBe(30);
+    expect((await deps.store.usage.getPeriod(contract.id, "2026-11"))?.usedMinutes).toBe(30);
   });
 
   it("reverses a booking once, even when two reversals race", async () => {
@@ -105,36 +102,57 @@ describe("the DynamoDB store: bookings", () => {
       reverseBooking(deps, technician, contract.id, booked.result.booking.id),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect((await deps.store.getPeriod(contract.id, "2026-11"))?.usedMinutes).toBe(0);
+    expect((await deps.store.usage.getPeriod(contract.id, "2026-11"))?.usedMinutes).toBe(0);
   });
 
   it("writes the quota.threshold alert in the booking's own transaction, once", async () => {
     const { deps, contract } = await monthlySetup(60);
     await bookHours(deps, technician, contract.id, { ...booking, minutes: 45 });
     await bookHours(deps, technician, contract.id, { ...booking, minutes: 15 });
-    const period = await deps.store.getPeriod(contract.id, "2026-11");
+    const period = await deps.store.usage.getPeriod(contract.id, "2026-11");
     expect(period?.thresholdsNotified).toEqual([80, 100]);
   });
 
-  it("checks the contract only when the month's usage does not carry the terms planned with", async () => {
+  it("checks the contract only when the month's usage was written under older terms (TermsProof)", async () => {
     const { deps, contract } = await monthlySetup();
     const transactions = recordTransactions(deps.doc);
     const key = (k: string) => ({ key: k, fingerprint: k, render: () => ({ statusCode: 201, body: {} }) });
-    await bookHours(deps, technician, contract.id, booking, key("first")); // the month's first booking
-    await bookHours(deps, technician, contract.id, booking, key("second"));
+    const book = async (name: string, date = booking.date, on = deps) => {
+      transactions.length = 0;
+      await bookHours(on, technician, contract.id, { ...booking, date }, key(name));
+      return transactions.at(-1);
+    };
+    // absence-vouches: the month had no usage item, and a terms change would have created it
+    expect(await book("first")).toEqual(["Put", "Put", "Put"]);
+    // usage-vouches: the month's usage carries the contract version read
+    expect(await book("second")).toEqual(["Put", "Put", "Put"]);
     await changeQuota(deps, admin, contract.id, { monthlyQuotaMinutes: 900, effectiveMonth: "2026-11" });
-    await bookHours(deps, technician, contract.id, booking, key("third")); // new terms, already stamped
-    await bookHours(deps, technician, contract.id, { ...booking, date: "2026-10-05" }, key("october"));
-    // A booking puts two items (the booking, the idempotency guard); the quota change puts one.
-    const bookingTransactions = transactions.filter((items) => items.filter((i) => i === "Put").length === 2);
-    expect(bookingTransactions).toEqual([
-      ["ConditionCheck", "Update", "Put", "Put"],
-      ["Update", "Put", "Put"],
-      ["Update", "Put", "Put"],
-      // October is before the change's effective month: its usage was never stamped.
-      ["ConditionCheck", "Update", "Put", "Put"],
+    // the change rewrote November with its terms: still three items, no contract check
+    expect(await book("third")).toEqual(["Put", "Put", "Put"]);
+    expect((await deps.store.usage.getPeriod(contract.id, "2026-11"))?.usedMinutes).toBe(90);
+    // a change from December on leaves November's usage with the older terms: another instance,
+    // reading the contract's new version, checks the contract once and stamps the month
+    await changeQuota(deps, admin, contract.id, { monthlyQuotaMinutes: 1200, effectiveMonth: "2026-12" });
+    const other = otherInstance(deps);
+    const otherTransactions = recordTransactions(other.doc);
+    await bookHours(other, technician, contract.id, booking, key("other-1"));
+    await bookHours(other, technician, contract.id, booking, key("other-2"));
+    expect(otherTransactions).toEqual([
+      ["Put", "ConditionCheck", "Put", "Put"],
+      ["Put", "Put", "Put"],
     ]);
-    expect((await deps.store.getPeriod(contract.id, "2026-11"))?.termsVersion).toBe(2);
+  });
+
+  it("answers the exact balance stored right after the booking, across instances with their own caches", async () => {
+    const { deps, contract } = await monthlySetup(600);
+    const other = otherInstance(deps);
+    await bookHours(deps, technician, contract.id, booking); // this instance caches 30 used
+    const elsewhere = await bookHours(other, technician, contract.id, { ...booking, minutes: 300 });
+    const here = await bookHours(deps, technician, contract.id, booking);
+    if (here.outcome !== "booked" || elsewhere.outcome !== "booked") throw new Error("expected bookings");
+    const stored = await deps.store.usage.getPeriod(contract.id, "2026-11");
+    expect(stored?.usedMinutes).toBe(360);
+    expect(here.result.balance).toMatchObject({ usedMinutes: 360, remainingMinutes: 240 });
   });
 
   it("re-plans a booking made under the old quota after another instance lowered it", async () => {
@@ -147,7 +165,7 @@ describe("the DynamoDB store: bookings", () => {
     await expect(bookHours(deps, technician, contract.id, booking)).rejects.toMatchObject({
       code: "quota_exceeded",
     });
-    expect((await deps.store.getPeriod(contract.id, "2026-11"))?.usedMinutes).toBe(60);
+    expect((await deps.store.usage.getPeriod(contract.id, "2026-11"))?.usedMinutes).toBe(60);
   });
 
   it("refuses a booking planned before another instance closed its month", async () => {
@@ -160,7 +178,7 @@ describe("the DynamoDB store: bookings", () => {
     await expect(bookHours(deps, technician, contract.id, october)).rejects.toMatchObject({
       code: "period_closed",
     });
-    expect((await deps.store.getPeriod(contract.id, "2026-10"))?.usedMinutes).toBe(60);
+    expect((await deps.store.usage.getPeriod(contract.id, "2026-10"))?.usedMinutes).toBe(60);
   });
 
   it("refuses a pool draw planned before another instance closed the pool's month", async () => {
@@ -181,6 +199,6 @@ describe("the DynamoDB store: bookings", () => {
     await expect(bookHours(deps, technician, contract.id, october)).rejects.toMatchObject({
       code: "period_closed",
     });
-    expect((await deps.store.getPool(contract.id))?.months["2026-10"]?.usedMinutes).toBe(60);
+    expect((await deps.store.usage.getPool(contract.id))?.months["2026-10"]?.usedMinutes).toBe(60);
   });
 });

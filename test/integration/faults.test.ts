@@ -94,7 +94,7 @@ function book(contractId: string, minutes = 30, key?: string) {
 }
 
 async function bookingsOf(contractId: string) {
-  return (await deps.store.listBookings(contractId, today().slice(0, 7), { limit: 200 })).items;
+  return (await deps.store.ledger.listBookings(contractId, today().slice(0, 7), { limit: 200 })).items;
 }
 
 /** The process dies once, just before it records a request's answer on its Idempotency-Key. */
@@ -131,7 +131,7 @@ describe("faults in DynamoDB", () => {
     expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(throttled).toBeGreaterThanOrEqual(3);
     expect(await bookingsOf(contract.id)).toHaveLength(3);
-    expect((await deps.store.getPeriod(contract.id, today().slice(0, 7)))?.usedMinutes).toBe(90);
+    expect((await deps.store.usage.getPeriod(contract.id, today().slice(0, 7)))?.usedMinutes).toBe(90);
   });
 
   it("re-plans after a transaction conflict and books once", async () => {
@@ -170,7 +170,7 @@ describe("faults in DynamoDB", () => {
       expect(lost).toBeGreaterThanOrEqual(2);
       expect(response.status).toBe(201);
       expect(await bookingsOf(contract.id)).toHaveLength(1);
-      expect((await deps.store.getPeriod(contract.id, today().slice(0, 7)))?.usedMinutes).toBe(30);
+      expect((await deps.store.usage.getPeriod(contract.id, today().slice(0, 7)))?.usedMinutes).toBe(30);
     },
   );
 
@@ -190,7 +190,7 @@ describe("faults in DynamoDB", () => {
   });
 
   it("creates a customer once when the process died between creating it and recording the answer", async () => {
-    const before = (await deps.store.listCustomers({ limit: 200 })).items.length;
+    const before = (await deps.store.customers.listCustomers({ limit: 200 })).items.length;
     crashOnceBeforeRecordingTheAnswer();
     const create = () =>
       api.invoke("POST /customers", {
@@ -209,12 +209,12 @@ describe("faults in DynamoDB", () => {
     // …then the retry runs again, finds the customer the first attempt made, and answers with it.
     const retry = await create();
     expect(retry.status).toBe(201);
-    const after = (await deps.store.listCustomers({ limit: 200 })).items.filter(
+    const after = (await deps.store.customers.listCustomers({ limit: 200 })).items.filter(
       (c) => c.name === "Crash Test KG",
     );
     expect(after).toHaveLength(1);
     expect(retry.body.id).toBe(after[0]?.id);
-    expect((await deps.store.listCustomers({ limit: 200 })).items.length).toBe(before + 1);
+    expect((await deps.store.customers.listCustomers({ limit: 200 })).items.length).toBe(before + 1);
   });
 
   it("adds a top-up once when the process died before recording the answer", async () => {
@@ -239,6 +239,6 @@ describe("faults in DynamoDB", () => {
     deps.clock.advanceMinutes(2);
     const retry = await topUp();
     expect(retry.status).toBe(201);
-    expect((await deps.store.getPool(pool.id))?.totalMinutes).toBe(120 + 60);
+    expect((await deps.store.usage.getPool(pool.id))?.totalMinutes).toBe(120 + 60);
   });
 });

@@ -4,17 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BatchWriteCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDocumentClient } from "../../adapters/dynamodb/client.js";
+import { periodItem, poolItem } from "../../adapters/dynamodb/item-builders.js";
+import { keys } from "../../adapters/dynamodb/keys.js";
 import type { Booking } from "../../domain/booking.js";
 import { initialPoolMinutes, newContract } from "../../domain/contract.js";
 import { randomIds } from "../../domain/ids.js";
 import { emptyPeriod, newPool } from "../../domain/ledger.js";
 import { FixedClock } from "../../domain/ports.js";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { dynamoStore } from "../../domain/store/dynamo-store.js";
-import { periodItem, poolItem } from "../../domain/store/item-builders.js";
-import { keys } from "../../domain/store/keys.js";
 import { mapLimit } from "../../domain/use-cases/notices.js";
-import { setUseCaseDeps } from "../../functions/shared/deps.js";
 import { type LocalSystem, startLocalSystem } from "../../infra/local/local-system.js";
 import { localSqsClient } from "../../infra/local/sqs-local.js";
 import { queueDepth } from "../support/queues.js";
@@ -110,19 +108,12 @@ beforeAll(async () => {
     dataDir,
     dynamoEndpoint: inject("dynamoEndpoint"),
     tableName: `koad-scale-${randomUUID()}`,
+    given: { clock: new FixedClock(new Date("2026-01-31T23:06:00Z")) }, // 00:06 on 1 February in Berlin
   });
   doc = createDocumentClient({ tableName: system.tableName, endpoint: system.dynamoEndpoint });
-  const clock = new FixedClock(new Date("2026-01-31T23:06:00Z")); // 00:06 on 1 February in Berlin
-  setUseCaseDeps({
-    store: dynamoStore(doc, system.tableName),
-    clock,
-    ids: randomIds,
-    billingTimezone: "Europe/Berlin",
-  });
 }, 300_000);
 
 afterAll(async () => {
-  setUseCaseDeps(undefined);
   await system?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -169,9 +160,14 @@ describe(`month close of ${CONTRACTS} contracts`, () => {
           "2025-12": { usedMinutes: HISTORY_BOOKINGS * 30, overageMinutes: 0 },
         };
         if (january.length > 0) months["2026-01"] = { usedMinutes: 60, overageMinutes: 0 };
-        items.push(poolItem({ ...pool, usedMinutes: used, months }));
+        items.push(poolItem({ ...pool, usedMinutes: used, months }, contract.version));
       } else if (january.length > 0) {
-        items.push(periodItem({ ...emptyPeriod(contract.id, "2026-01"), usedMinutes: 60, version: 1 }));
+        items.push(
+          periodItem(
+            { ...emptyPeriod(contract.id, "2026-01"), usedMinutes: 60, version: 1 },
+            contract.version,
+          ),
+        );
       }
     }
     await writeAll(items);

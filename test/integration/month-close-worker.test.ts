@@ -1,8 +1,8 @@
-import type { SQSEvent } from "aws-lambda";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Context, SQSEvent } from "aws-lambda";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Contract } from "../../domain/contract.js";
 import type { Store } from "../../domain/repositories.js";
-import { setUseCaseDeps } from "../../functions/shared/deps.js";
+import { monthCloseWorker } from "../../functions/jobs/month-close-worker.job.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
 import { bookOn, customerWith, type World, world } from "../support/month-close-world.js";
 
@@ -36,9 +36,13 @@ class WorkerKilled extends Error {}
  * written, the process dies before acknowledging it, and nothing after reaches DynamoDB.
  */
 function dyingStore(store: Store, dieAt: number): Store {
+  return { ...store, monthClose: dyingMonthClose(store.monthClose, dieAt) };
+}
+
+function dyingMonthClose(monthClose: Store["monthClose"], dieAt: number): Store["monthClose"] {
   let commits = 0;
   let dead = false;
-  return new Proxy(store, {
+  return new Proxy(monthClose, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== "function") return value;
@@ -60,19 +64,18 @@ function dyingStore(store: Store, dieAt: number): Store {
   });
 }
 
-type Worker = typeof import("../../functions/jobs/month-close-worker.handler.js")["handler"];
-
 let w: World;
 let contracts: Contract[];
-let handler: Worker;
+/** The worker as its composition root builds it, on the ports `setPorts` gives it. */
+let worker: ReturnType<typeof monthCloseWorker>;
+const handler = (event: SQSEvent, context: Context) => worker(event, context);
+const setPorts = (ports: World["deps"]) => {
+  worker = monthCloseWorker(ports);
+};
 const used = [15, 30, 45, 60, 75, 90, 105, 120, 135, 150];
 
 beforeEach(async () => {
   w = await world("2026-01-20T10:00:00Z");
-  // The worker builds its ports when it loads, from the configuration its Lambda gets.
-  process.env.TABLE_NAME = w.tableName;
-  process.env.DYNAMODB_ENDPOINT = w.endpoint;
-  ({ handler } = await import("../../functions/jobs/month-close-worker.handler.js"));
   const made = await customerWith(
     w.deps,
     used.map(() => ({ kind: "monthly" as const, monthlyQuotaMinutes: 600, startMonth: "2026-01" })),
@@ -82,20 +85,18 @@ beforeEach(async () => {
   w.deps.clock.set(AFTER_JANUARY);
 });
 
-afterEach(() => setUseCaseDeps(undefined));
-
 const jobs = () => contracts.map((c) => JSON.stringify({ contractId: c.id, month: "2026-01" }));
 
 describe("month close worker", () => {
   it("resumes after a worker killed mid-batch: the rerun closes the rest, nothing twice", async () => {
     // Prepare: the first worker dies during its 4th close transaction, after writing it
-    setUseCaseDeps({ ...w.deps, store: dyingStore(w.deps.store, 4) });
+    setPorts({ ...w.deps, store: dyingStore(w.deps.store, 4) });
     await handler(sqsEvent(jobs()), lambdaContext("koad-monthCloseWorker"));
     const closedBefore = [];
     for (const c of contracts) if ((await w.read.statementItems(c.id)).length > 0) closedBefore.push(c.id);
     expect(closedBefore).toHaveLength(4);
     // Act: SQS redelivers the whole batch (nothing was acknowledged) to a healthy worker
-    setUseCaseDeps(w.deps);
+    setPorts(w.deps);
     const rerun = await handler(sqsEvent(jobs()), lambdaContext("koad-monthCloseWorker"));
     // Assess
     expect(rerun.batchItemFailures).toEqual([]);
@@ -103,8 +104,10 @@ describe("month close worker", () => {
       const statements = await w.read.statementItems(c.id);
       expect(statements).toHaveLength(1);
       expect(statements[0]).toMatchObject({ usedMinutes: used[i], expiredMinutes: 600 - used[i]! });
-      expect(await w.deps.store.getPeriod(c.id, "2026-01")).toMatchObject({ expiredMinutes: 600 - used[i]! });
-      expect(await w.deps.store.getContract(c.id)).toMatchObject({
+      expect(await w.deps.store.usage.getPeriod(c.id, "2026-01")).toMatchObject({
+        expiredMinutes: 600 - used[i]!,
+      });
+      expect(await w.deps.store.contracts.getContract(c.id)).toMatchObject({
         closedThroughMonth: "2026-01",
         version: 2,
       });
@@ -113,7 +116,7 @@ describe("month close worker", () => {
   });
 
   it("fails malformed and impossible jobs alone and closes the rest of the batch", async () => {
-    setUseCaseDeps(w.deps);
+    setPorts(w.deps);
     const bodies = [
       ...jobs().slice(0, 3),
       "not json",

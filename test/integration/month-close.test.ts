@@ -54,9 +54,9 @@ describe("closeContractMonth", () => {
     const outcome = await closeContractMonth(w.deps, { contractId: id, month: "2026-01" });
     // Assess
     expect(outcome).toEqual({ contractId: id, closedMonths: ["2026-01"], expiredMinutes: 435 });
-    const contract = await w.deps.store.getContract(id);
+    const contract = await w.deps.store.contracts.getContract(id);
     expect(contract).toMatchObject({ closedThroughMonth: "2026-01", status: "active", version: 2 });
-    expect(await w.deps.store.getPeriod(id, "2026-01")).toMatchObject({
+    expect(await w.deps.store.usage.getPeriod(id, "2026-01")).toMatchObject({
       usedMinutes: 165,
       expiredMinutes: 435,
     });
@@ -96,8 +96,8 @@ describe("closeContractMonth", () => {
     // Assess
     expect(again.closedMonths).toEqual([]);
     expect(await w.read.statementItems(id)).toEqual(statementBefore);
-    expect(await w.deps.store.getPeriod(id, "2026-01")).toMatchObject({ expiredMinutes: 540 });
-    expect(await w.deps.store.getContract(id)).toMatchObject({ version: 2 });
+    expect(await w.deps.store.usage.getPeriod(id, "2026-01")).toMatchObject({ expiredMinutes: 540 });
+    expect(await w.deps.store.contracts.getContract(id)).toMatchObject({ version: 2 });
     expect(await w.read.alertItemsOfCustomer(customer.id)).toHaveLength(1);
   });
 
@@ -123,7 +123,7 @@ describe("closeContractMonth", () => {
     expect(new Set(poolMonths).size).toBe(12);
     expect(await w.read.statementItems(contracts[0]!.id)).toHaveLength(1);
     expect(await w.read.statementItems(contracts[1]!.id)).toHaveLength(12);
-    const pool = await w.deps.store.getPool(contracts[1]!.id);
+    const pool = await w.deps.store.usage.getPool(contracts[1]!.id);
     expect(pool).toMatchObject({ totalMinutes: 720, usedMinutes: 30, expiredMinutes: 690 });
     expect(await w.read.alertItemsOfCustomer(customer.id)).toHaveLength(2);
   });
@@ -305,7 +305,7 @@ describe("closeContractMonth", () => {
     expect((await closeContractMonth(w.deps, { contractId: id, month: "2026-03" })).closedMonths).toEqual([
       "2026-01",
     ]);
-    expect(await w.deps.store.getContract(id)).toMatchObject({
+    expect(await w.deps.store.contracts.getContract(id)).toMatchObject({
       status: "ended",
       closedThroughMonth: "2026-01",
     });
@@ -324,12 +324,12 @@ describe("closeContractMonth", () => {
     // Assess
     expect(first.closedMonths).toHaveLength(13); // 2025-01 … 2026-01
     expect(second.closedMonths).toEqual([]);
-    expect(await w.deps.store.getPool(id)).toMatchObject({
+    expect(await w.deps.store.usage.getPool(id)).toMatchObject({
       totalMinutes: 1200,
       usedMinutes: 300,
       expiredMinutes: 900,
     });
-    expect(await w.deps.store.getContract(id)).toMatchObject({
+    expect(await w.deps.store.contracts.getContract(id)).toMatchObject({
       status: "expired",
       closedThroughMonth: "2026-01",
     });
@@ -409,7 +409,9 @@ describe("bookings and reversals racing the close", () => {
       expect(statement?.bookings.map((b) => b.id).sort()).toEqual(booked.map((b) => b.id).sort());
       const billed = booked.reduce((sum, b) => sum + b.billedMinutes, 0);
       expect(statement!.usedMinutes + statement!.overageMinutes).toBe(billed);
-      expect(await w.deps.store.listMonthBookings(contract.id, "2026-01")).toHaveLength(booked.length);
+      expect(await w.deps.store.monthClose.listMonthBookings(contract.id, "2026-01")).toHaveLength(
+        booked.length,
+      );
     }
   });
 

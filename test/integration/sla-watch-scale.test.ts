@@ -1,10 +1,10 @@
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
+import { createDocumentClient } from "../../adapters/dynamodb/client.js";
+import { dynamoStore } from "../../adapters/dynamodb/dynamo-store.js";
+import { ticketItem } from "../../adapters/dynamodb/ticket-store.js";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { dynamoStore } from "../../domain/store/dynamo-store.js";
-import { ticketItem } from "../../domain/store/ticket-store.js";
 import type { Ticket } from "../../domain/ticket.js";
 import { sweepSla } from "../../domain/use-cases/sla-watch.js";
 import { freshTable } from "../support/dynamo.js";
@@ -30,8 +30,8 @@ describe("SLA sweep at scale (DynamoDB Local)", () => {
       },
       { step: "initialize", name: "countItemsRead" },
     );
-    const store = dynamoStore(doc, tableName);
     const clock = new FixedClock(new Date("2026-11-23T10:00:00Z"));
+    const store = dynamoStore({ doc, name: tableName }, { clock, billingTimezone: "Europe/Berlin" });
     // Open tickets whose warning lies ahead, and a few whose warning is due now.
     const later = aTicket({ receivedAt: "2026-11-23T09:30:00Z", priority: "P4" });
     const due = aTicket({ receivedAt: "2026-11-23T08:00:00Z", priority: "P1" });

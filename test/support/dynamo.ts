@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
+import { createDocumentClient } from "../../adapters/dynamodb/client.js";
+import { dynamoStore } from "../../adapters/dynamodb/dynamo-store.js";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
 import type { Store } from "../../domain/repositories.js";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { dynamoStore } from "../../domain/store/dynamo-store.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { ensureTable } from "../../infra/local/provision.js";
 
@@ -31,9 +31,14 @@ export async function storeDeps(now = "2026-11-27T09:00:00Z"): Promise<StoreDeps
   const { endpoint, tableName } = await freshTable();
   const clock = new FixedClock(new Date(now));
   const doc = createDocumentClient({ tableName, endpoint });
-  const store = dynamoStore(doc, tableName, {
-    nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
-  });
+  const store = dynamoStore(
+    { doc, name: tableName },
+    {
+      clock,
+      billingTimezone: "Europe/Berlin",
+      nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
+    },
+  );
   return { store, clock, ids: randomIds, billingTimezone: "Europe/Berlin", doc, endpoint, tableName };
 }
 

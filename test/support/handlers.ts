@@ -1,13 +1,27 @@
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
-import { HANDLER_GROUPS, type HandlerGroup, routeSpec } from "../../functions/http/routes.js";
-import { setUseCaseDeps } from "../../functions/shared/deps.js";
-import type { HttpEvent, HttpResult } from "../../functions/shared/http.js";
+import { LoggingAlertPublisher } from "../../adapters/sns/alert-publisher.js";
+import { createSqsClient } from "../../adapters/sqs/client.js";
+import { sqsCloseJobQueue } from "../../adapters/sqs/close-job-queue.js";
+import { SqsTicketQueue } from "../../adapters/sqs/ticket-queue.js";
+import type { AlertPublisher } from "../../domain/alert.js";
+import type { CloseJobQueue } from "../../domain/ports.js";
+import type { TicketQueue } from "../../domain/ticket.js";
+import { adminRoutes } from "../../functions/http/admin.routes.js";
+import { alertRoutes } from "../../functions/http/alerts.routes.js";
+import { bookingRoutes } from "../../functions/http/bookings.routes.js";
+import { contractRoutes } from "../../functions/http/contracts.routes.js";
+import { customerRoutes } from "../../functions/http/customers.routes.js";
+import { healthRoutes } from "../../functions/http/health.routes.js";
+import { reportRoutes } from "../../functions/http/reports.routes.js";
+import { type HandlerGroup, routeSpec } from "../../functions/http/routes.js";
+import { slaSweepRoutes } from "../../functions/http/sla-sweep.routes.js";
+import { statementRoutes } from "../../functions/http/statements.routes.js";
+import { ticketRoutes } from "../../functions/http/tickets.routes.js";
+import { type HttpEvent, type HttpResult, httpHandler } from "../../functions/shared/http.js";
+import { logger } from "../../functions/shared/logger.js";
 import { httpApiEvent } from "../../infra/local/http-event.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
-import { repoRoot } from "../../infra/local/paths.js";
 import { ensureQueue, localSqsClient, startSqsLocal } from "../../infra/local/sqs-local.js";
 import { QUEUES } from "../../infra/resources.js";
 import type { StoreDeps } from "./dynamo.js";
@@ -31,24 +45,46 @@ export interface InvocationResult {
 
 /**
  * The HTTP handlers called in this process with API Gateway events, on the given ports (a test
- * table, a fixed clock): faster than HTTP, and the store's client can be watched or faulted.
+ * table, a fixed clock): faster than HTTP, and the store's client can be watched or faulted. Each
+ * function's handler is built from its routes with these ports, as its composition root builds it
+ * with the deployed ones; the queues are real (a local SQS server for this test file).
  */
-export async function inProcessApi(deps: StoreDeps) {
-  process.env.TABLE_NAME = deps.tableName;
-  process.env.DYNAMODB_ENDPOINT = deps.endpoint;
-  // The queues the handlers send to, on a real local SQS server (each test file its own).
+export async function inProcessApi(
+  deps: StoreDeps,
+  adapters: Partial<{
+    ticketQueue: TicketQueue;
+    alertPublisher: AlertPublisher;
+    closeJobs: CloseJobQueue;
+  }> = {},
+) {
   const sqsServer = await startSqsLocal();
   const sqs = localSqsClient(sqsServer.endpoint);
-  process.env.SQS_ENDPOINT = sqsServer.endpoint;
-  for (const definition of Object.values(QUEUES)) {
-    process.env[definition.urlEnvironmentVariable] = (await ensureQueue(sqs, definition)).url;
+  const urls = {} as Record<keyof typeof QUEUES, string>;
+  for (const [name, definition] of Object.entries(QUEUES) as [
+    keyof typeof QUEUES,
+    (typeof QUEUES)[keyof typeof QUEUES],
+  ][]) {
+    urls[name] = (await ensureQueue(sqs, definition)).url;
   }
-  setUseCaseDeps(deps);
-  const handlers = new Map<HandlerGroup, Handler>();
-  for (const [group, { entry }] of Object.entries(HANDLER_GROUPS) as [HandlerGroup, { entry: string }][]) {
-    const module = (await import(pathToFileURL(join(repoRoot, entry)).href)) as { handler: Handler };
-    handlers.set(group, module.handler);
-  }
+  const client = createSqsClient({ endpoint: sqsServer.endpoint });
+  const queues = {
+    ticketQueue: new SqsTicketQueue(client, urls.tickets, logger),
+    closeJobs: sqsCloseJobQueue(client, urls.monthClose),
+    alertPublisher: new LoggingAlertPublisher(logger),
+  };
+  const ports = { ...deps, ...queues, ...adapters };
+  const handlers = new Map<HandlerGroup, Handler>([
+    ["health", httpHandler("health", healthRoutes, { ...ports, store: {} })],
+    ["customers", httpHandler("customers", customerRoutes, ports)],
+    ["contracts", httpHandler("contracts", contractRoutes, ports)],
+    ["bookings", httpHandler("bookings", bookingRoutes, ports)],
+    ["tickets", httpHandler("tickets", ticketRoutes, ports)],
+    ["alerts", httpHandler("alerts", alertRoutes, ports)],
+    ["reports", httpHandler("reports", reportRoutes, ports)],
+    ["slaSweep", httpHandler("slaSweep", slaSweepRoutes, ports)],
+    ["statements", httpHandler("statements", statementRoutes, ports)],
+    ["admin", httpHandler("admin", adminRoutes, ports)],
+  ]);
   return {
     async invoke(routeKey: string, input: Invocation = {}): Promise<InvocationResult> {
       const spec = routeSpec(routeKey);

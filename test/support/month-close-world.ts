@@ -1,4 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { createDocumentClient } from "../../adapters/dynamodb/client.js";
+import { type DynamoStoreOptions, dynamoStore } from "../../adapters/dynamodb/dynamo-store.js";
+import { keys } from "../../adapters/dynamodb/keys.js";
 import type { Actor } from "../../domain/access.js";
 import type { Alert } from "../../domain/alert.js";
 import { alertCause } from "../../domain/alert.js";
@@ -13,9 +16,6 @@ import { randomIds } from "../../domain/ids.js";
 import type { CloseJob, CloseJobQueue } from "../../domain/ports.js";
 import { FixedClock } from "../../domain/ports.js";
 import type { Store } from "../../domain/repositories.js";
-import { createDocumentClient } from "../../domain/store/client.js";
-import { type DynamoStoreOptions, dynamoStore } from "../../domain/store/dynamo-store.js";
-import { keys } from "../../domain/store/keys.js";
 import { bookHours } from "../../domain/use-cases/bookings.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
@@ -108,14 +108,19 @@ export interface World {
 }
 
 /** Ports on a fresh table in the shared DynamoDB Local, with a clock the test moves. */
-export async function world(now: string, options: DynamoStoreOptions = {}): Promise<World> {
+export async function world(now: string, options: Partial<DynamoStoreOptions> = {}): Promise<World> {
   const { endpoint, tableName } = await freshTable();
   const clock = new FixedClock(new Date(now));
   const doc = createDocumentClient({ tableName, endpoint });
-  const store = dynamoStore(doc, tableName, {
-    nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
-    ...options,
-  });
+  const store = dynamoStore(
+    { doc, name: tableName },
+    {
+      clock,
+      billingTimezone: "Europe/Berlin",
+      nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
+      ...options,
+    },
+  );
   return {
     deps: { store, clock, ids: randomIds, billingTimezone: "Europe/Berlin" },
     doc,

@@ -1,0 +1,57 @@
+import {
+  changeQuota,
+  createContract,
+  getBalance,
+  getContract,
+  topUpPool,
+} from "../../domain/use-cases/contracts.js";
+import type { StoreOf, UseCaseDeps } from "../../domain/use-cases/deps.js";
+import {
+  balanceQuerySchema,
+  changeQuotaSchema,
+  createContractSchema,
+  topUpSchema,
+} from "../schemas/contract.schema.js";
+import { actorOf, type GroupRoutes } from "../shared/http.js";
+import { parseWith } from "../shared/validation.js";
+import { pathId } from "./params.js";
+import { balanceView, contractView } from "./views.js";
+
+/** The contracts function's ports: contracts, their customer, the usage balances read, idempotency. */
+export type ContractsPorts = UseCaseDeps<StoreOf<"customers" | "contracts" | "usage" | "idempotency">>;
+
+export const contractRoutes: GroupRoutes<"contracts", ContractsPorts> = {
+  "POST /contracts": async (request, ports) => {
+    const input = parseWith(createContractSchema, request.body);
+    return { statusCode: 201, body: contractView(await createContract(ports, actorOf(request), input)) };
+  },
+  "GET /contracts/{contractId}": async (request, ports) => {
+    const { contract, balance } = await getContract(ports, actorOf(request), pathId(request, "contractId"));
+    return { statusCode: 200, body: { ...contractView(contract), balance: balanceView(balance) } };
+  },
+  "PUT /contracts/{contractId}/quota": async (request, ports) => {
+    const input = parseWith(changeQuotaSchema, request.body);
+    const contract = await changeQuota(ports, actorOf(request), pathId(request, "contractId"), input);
+    return { statusCode: 200, body: contractView(contract) };
+  },
+  "POST /contracts/{contractId}/topups": async (request, ports) => {
+    const input = parseWith(topUpSchema, request.body);
+    const topUp = await topUpPool(ports, actorOf(request), pathId(request, "contractId"), input);
+    return {
+      statusCode: 201,
+      body: {
+        id: topUp.id,
+        contractId: topUp.contractId,
+        minutes: topUp.minutes,
+        note: topUp.note,
+        at: topUp.at,
+        totalMinutes: topUp.pool.totalMinutes,
+      },
+    };
+  },
+  "GET /contracts/{contractId}/balance": async (request, ports) => {
+    const query = parseWith(balanceQuerySchema, request.query, "query");
+    const balance = await getBalance(ports, actorOf(request), pathId(request, "contractId"), query.month);
+    return { statusCode: 200, body: balanceView(balance) };
+  },
+};

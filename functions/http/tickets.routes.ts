@@ -1,0 +1,42 @@
+import type { TicketQueue } from "../../domain/ticket.js";
+import type { StoreOf, UseCaseDeps } from "../../domain/use-cases/deps.js";
+import { getTicket, listTickets, openTicket, respondToTicket } from "../../domain/use-cases/tickets.js";
+import { listTicketsQuerySchema, openTicketSchema } from "../schemas/ticket.schema.js";
+import { actorOf, type GroupRoutes } from "../shared/http.js";
+import { parseWith } from "../shared/validation.js";
+import { pageOf, pathId } from "./params.js";
+import { firstResponseView, ticketView } from "./sla-views.js";
+import { pageView } from "./views.js";
+
+/** The tickets function's ports: tickets, their contracts, idempotency records and the ticket queue. */
+export type TicketsPorts = UseCaseDeps<StoreOf<"contracts" | "tickets" | "idempotency">> & {
+  ticketQueue: TicketQueue;
+};
+
+export const ticketRoutes: GroupRoutes<"tickets", TicketsPorts> = {
+  "POST /tickets": async (request, ports) => {
+    const input = parseWith(openTicketSchema, request.body);
+    const ticket = await openTicket(ports, actorOf(request), input);
+    return { statusCode: 201, body: ticketView(ticket, ports.clock.now()) };
+  },
+  "GET /tickets/{ticketId}": async (request, ports) => {
+    const ticket = await getTicket(ports, actorOf(request), pathId(request, "ticketId"));
+    return { statusCode: 200, body: ticketView(ticket, ports.clock.now()) };
+  },
+  "GET /contracts/{contractId}/tickets": async (request, ports) => {
+    const query = parseWith(listTicketsQuerySchema, request.query, "query");
+    const page = await listTickets(
+      ports,
+      actorOf(request),
+      pathId(request, "contractId"),
+      query.status,
+      pageOf(query),
+    );
+    const now = ports.clock.now();
+    return { statusCode: 200, body: pageView(page, (ticket) => ticketView(ticket, now)) };
+  },
+  "POST /tickets/{ticketId}/responses": async (request, ports) => {
+    const ticket = await respondToTicket(ports, actorOf(request), pathId(request, "ticketId"));
+    return { statusCode: 200, body: firstResponseView(ticket) };
+  },
+};
