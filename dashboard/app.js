@@ -921,20 +921,29 @@ const DETAIL_LABELS = {
 };
 
 /**
- * An alert's details in words: percentages and minutes formatted, other plain values as they are.
+ * An alert's details in words: percentages, minutes, dates and the ticket's priority formatted with
+ * their labels. Details the page has no words for (and `kind`, which the contract's name already
+ * says) are left out, so no raw key or code reaches the screen.
  * @param {unknown} details
  * @returns {string[]}
  */
 function alertDetails(details) {
   if (typeof details !== "object" || details === null) return [];
+  const t = state.t;
   const parts = [];
   for (const [key, value] of Object.entries(details)) {
-    if (key === "percent" && typeof value === "number") parts.push(`${value} %`);
-    else if (key.endsWith("Minutes") && typeof value === "number") {
-      const known = DETAIL_LABELS[key];
-      parts.push(`${known ? state.t(known) : key} ${hours(value)}`);
-    } else if (key.endsWith("At") && typeof value === "string") parts.push(formatDateTime(value));
-    else if (typeof value === "string" || typeof value === "number") parts.push(`${key}: ${value}`);
+    if (typeof value === "number") {
+      if (key === "percent") parts.push(`${value} %`);
+      else if (key === "unusedPercent") parts.push(t("detailUnusedPercent", { percent: value }));
+      else if (key === "daysLeft") parts.push(t("detailDaysLeft", { days: value }));
+      else if (DETAIL_LABELS[key]) parts.push(`${t(DETAIL_LABELS[key])} ${hours(value)}`);
+    } else if (typeof value === "string") {
+      if (key === "priority") parts.push(t("detailPriority", { priority: value }));
+      else if (key === "receivedAt") parts.push(t("receivedAt", { at: formatDateTime(value) }));
+      else if (key === "responseDueAt") parts.push(t("dueAt", { at: formatDateTime(value) }));
+      else if (key === "monthEndsOn") parts.push(t("detailMonthEndsOn", { date: formatDate(value) }));
+      else if (key === "termEnd") parts.push(t("detailTermEnd", { date: formatDate(value) }));
+    }
   }
   return parts;
 }

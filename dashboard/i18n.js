@@ -85,6 +85,11 @@ const en = {
   "alert_quota.expired": "Time expired",
   "alert_quota.expiring": "Monthly quota about to expire",
   "alert_pool.expiring": "Prepaid pool about to expire",
+  detailPriority: "priority {priority}",
+  detailUnusedPercent: "{percent} % unused",
+  detailDaysLeft: "{days} days left",
+  detailMonthEndsOn: "month ends {date}",
+  detailTermEnd: "term ends {date}",
   contract: "Contract",
   ticket: "Ticket",
 };
@@ -176,6 +181,11 @@ const de = {
   "alert_quota.expired": "Zeit verfallen",
   "alert_quota.expiring": "Monatskontingent verfällt bald",
   "alert_pool.expiring": "Prepaid-Pool verfällt bald",
+  detailPriority: "Priorität {priority}",
+  detailUnusedPercent: "{percent} % ungenutzt",
+  detailDaysLeft: "noch {days} Tage",
+  detailMonthEndsOn: "Monatsende {date}",
+  detailTermEnd: "Laufzeitende {date}",
   contract: "Vertrag",
   ticket: "Ticket",
 };
