@@ -55,7 +55,8 @@ export function contractsView(actions) {
       /** @type {any[]} */
       const list = contracts.data;
       if (list.length === 0) return h("p", { class: "muted" }, w.t("noContracts"));
-      return list.map((contract) => contractCard(w, contract, s.currentMonth, context, actions));
+      const ids = new Set(list.map((c) => c.id));
+      return list.map((contract) => contractCard(w, contract, s.currentMonth, ids, context, actions));
     },
   };
 }
@@ -64,10 +65,11 @@ export function contractsView(actions) {
  * @param {Words} w
  * @param {any} contract
  * @param {string} currentMonth
+ * @param {Set<string>} shown the ids of the contracts on the page
  * @param {RenderContext} context
  * @param {BookingActions} actions
  */
-function contractCard(w, contract, currentMonth, { mount }, actions) {
+function contractCard(w, contract, currentMonth, shown, { mount }, actions) {
   const t = w.t;
   const monthly = contract.kind === "monthly";
   /** @type {string[]} */
@@ -116,7 +118,14 @@ function contractCard(w, contract, currentMonth, { mount }, actions) {
       h("span", { class: "muted contract-id" }, contract.id),
       h("p", { class: "muted" }, t("covers", { categories: covers })),
       monthly && contract.fallbackContractId
-        ? h("p", { class: "muted" }, t("cascade", { id: contract.fallbackContractId }))
+        ? h(
+            "p",
+            { class: "muted" },
+            // The pool is one of the cards below (monthly quotas come first): no need for its id.
+            shown.has(contract.fallbackContractId)
+              ? t("cascadeBelow")
+              : t("cascade", { id: contract.fallbackContractId }),
+          )
         : null,
     ),
     h(

@@ -124,7 +124,7 @@ export function historyView(contract, actions) {
       const w = words(s.language);
       const selected = s.bookings[contract.id]?.month ?? "";
       return panelContent(context, s.panels[historyKey(contract.id)], w, (/** @type {ChartMonth[]} */ data) =>
-        chartWithLegend(w, data, monthly, selected, (month) => actions.showMonth(contract, month)),
+        chartWithLegend(w, data, monthly, selected, s.narrow, (month) => actions.showMonth(contract, month)),
       );
     },
   };
@@ -135,15 +135,16 @@ export function historyView(contract, actions) {
  * @param {ChartMonth[]} data
  * @param {boolean} monthly
  * @param {string} selected the month whose bookings are shown
+ * @param {boolean} narrow a phone: a drawing as narrow as the screen, months by their initial
  * @param {(month: string) => void} onSelect
  */
-function chartWithLegend(w, data, monthly, selected, onSelect) {
+function chartWithLegend(w, data, monthly, selected, narrow, onSelect) {
   const t = w.t;
   const chart = barChart(
     data,
     {
       label: t("chartLabel"),
-      shortMonth: (month) => w.month(month, "short"),
+      shortMonth: (month) => w.month(month, narrow ? "narrow" : "short"),
       describe: (m) =>
         [
           w.month(m.month),
@@ -157,6 +158,7 @@ function chartWithLegend(w, data, monthly, selected, onSelect) {
           .join(" · "),
     },
     onSelect,
+    narrow ? { width: 360, height: 220 } : {},
   );
   chart.querySelectorAll(".bar").forEach((bar) => {
     bar.classList.toggle("selected", bar.getAttribute("data-month") === selected);
