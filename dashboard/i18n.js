@@ -93,6 +93,7 @@ const en = {
   detailTermEnd: "term ends {date}",
   contract: "Contract",
   ticket: "Ticket",
+  ticketNamed: "Ticket “{subject}”",
 };
 
 /** @type {Record<keyof typeof en, string>} */
@@ -190,6 +191,7 @@ const de = {
   detailTermEnd: "Laufzeitende {date}",
   contract: "Vertrag",
   ticket: "Ticket",
+  ticketNamed: "Ticket „{subject}“",
 };
 
 export const MESSAGES = { en, de };

@@ -94,7 +94,7 @@ function alertItem(w, alert, kinds, subjects) {
       [
         kinds.get(alert.contractId) ?? alert.contractId,
         alert.month ? w.month(alert.month) : "",
-        alert.ticketId ? `${t("ticket")} ${subject ? `“${subject}”` : alert.ticketId}` : "",
+        subject ? t("ticketNamed", { subject }) : alert.ticketId ? `${t("ticket")} ${alert.ticketId}` : "",
         ...alertDetails(w, alert.details),
       ]
         .filter(Boolean)
