@@ -195,9 +195,15 @@ function bookingsTable(w, contract, shown, data, actions) {
       data.rows.map((booking) => bookingRow(w, booking)),
     ),
   );
+  // aria-disabled, not disabled, while the next page loads: a disabled button would drop the focus.
   const more = h(
     "button",
-    { type: "button", class: "more", "data-focus": `more-${contract.id}`, disabled: shown.loadingMore },
+    {
+      type: "button",
+      class: "more",
+      "data-focus": `more-${contract.id}`,
+      "aria-disabled": shown.loadingMore ? "true" : null,
+    },
     t("showMore"),
   );
   more.hidden = !data.cursor;
