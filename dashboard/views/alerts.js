@@ -104,6 +104,7 @@ function alertItem(w, alert, kinds, subjects) {
   );
 }
 
+/** Minutes in an alert's details and their words. */
 /** @type {Record<string, MessageKey>} */
 const DETAIL_LABELS = {
   usedMinutes: "seriesUsed",
@@ -115,10 +116,29 @@ const DETAIL_LABELS = {
   overageMinutes: "overage",
 };
 
+/** The order details are told in, whatever order the API's map has them in. */
+const DETAIL_ORDER = [
+  "percent",
+  "unusedPercent",
+  "usedMinutes",
+  "limitMinutes",
+  "quotaMinutes",
+  "unusedMinutes",
+  "remainingMinutes",
+  "overageMinutes",
+  "expiredMinutes",
+  "daysLeft",
+  "monthEndsOn",
+  "termEnd",
+  "priority",
+  "receivedAt",
+  "responseDueAt",
+];
+
 /**
- * An alert's details in words: percentages, minutes, dates and the ticket's priority formatted with
- * their labels. Details the page has no words for (and `kind`, which the contract's name already
- * says) are left out, so no raw key or code reaches the screen.
+ * An alert's details in words, in a fixed order: percentages, minutes, dates and the ticket's
+ * priority with their labels. Details the page has no words for (and `kind`, which the contract's
+ * name already says) are left out, so no raw key or code reaches the screen.
  * @param {Words} w
  * @param {unknown} details
  * @returns {string[]}
@@ -126,8 +146,10 @@ const DETAIL_LABELS = {
 function alertDetails(w, details) {
   if (typeof details !== "object" || details === null) return [];
   const t = w.t;
+  const given = /** @type {Record<string, unknown>} */ (details);
   const parts = [];
-  for (const [key, value] of Object.entries(details)) {
+  for (const key of DETAIL_ORDER) {
+    const value = given[key];
     if (typeof value === "number") {
       const label = DETAIL_LABELS[key];
       if (key === "percent") parts.push(`${value} %`);

@@ -108,6 +108,13 @@ describe("dashboard layout in Chromium", { timeout: 90_000 }, () => {
           expect(text).not.toMatch(/\b[a-z][A-Za-z]*: /);
           expect(text).not.toMatch(/\bmonthly\b|\bprepaid\b|responseDueAt|warnAt/);
         }
+        // In the same order whatever order the stored details come back in.
+        const threshold = page.locator('#alerts [data-alert-type="quota.threshold"]').first();
+        expect(await threshold.textContent()).toMatch(
+          locale === "en-GB"
+            ? /80 % · Used 17:45 h · Quota 20:00 h/
+            : /80 % · Verbraucht 17:45 h · Kontingent 20:00 h/,
+        );
         expect(errors.filter((e) => !e.includes("Failed to load resource"))).toEqual([]);
       } finally {
         await context.close();
