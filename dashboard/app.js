@@ -1,17 +1,13 @@
-import { allPages, createApi, itemsOf } from "./api.js";
-import { isExpired, isStaff, monthIn, readToken, signInFromHash } from "./format.js";
+import { createApi } from "./api.js";
+import { isExpired, isStaff, readToken, signInFromHash } from "./format.js";
 import { pickLanguage } from "./i18n.js";
-import { createLoader } from "./loader.js";
-import { createStore, failed, initialState, isBusy, LOADING, loaded } from "./store.js";
-import { ALERTS_KEY, alertsView, loadAlerts } from "./views/alerts.js";
-import { firstBookingMonth, loadBookings, loadMoreBookings } from "./views/bookings.js";
-import { contractsView, figuresKey, loadFigures } from "./views/contracts.js";
+import { createStore, initialState, isBusy, LOADING } from "./store.js";
+import { loadBookings, loadMoreBookings } from "./views/bookings.js";
+import { loadCustomer, loadCustomers, mountCustomerScreen, rememberCustomer } from "./views/customer.js";
 import { mountCustomerPicker } from "./views/customer-picker.js";
-import { bind, byId, watch } from "./views/dom.js";
+import { byId, watch } from "./views/dom.js";
 import { mountHeader } from "./views/header.js";
-import { historyKey, loadHistory } from "./views/history-chart.js";
 import { mountSignIn } from "./views/sign-in.js";
-import { loadTickets, ticketsKey } from "./views/tickets.js";
 
 /**
  * The workspace's entry: it makes the store, signs in and out, loads what the screen shown needs
@@ -26,7 +22,6 @@ import { loadTickets, ticketsKey } from "./views/tickets.js";
  */
 
 const TOKEN_KEY = "koad.token";
-const CUSTOMER_KEY = "koad.customer";
 const LANGUAGE_KEY = "koad.language";
 /** How often the SLA countdowns are recomputed. */
 const TICK_MS = 30_000;
@@ -50,7 +45,7 @@ let loader = null;
 /** Changes on every sign-in and sign-out, so a late 401 of an old session cannot sign out a new one. */
 let session = 0;
 
-// ---- sign-in -------------------------------------------------------------------------------------
+// ---- signing in and out, and the screen it opens ----------------------------------------------
 
 /** @returns {Promise<{ apiBaseUrl: string, cognito: CognitoConfig | null }>} */
 async function loadConfig() {
@@ -123,96 +118,16 @@ function signIn(token) {
     panels: {},
     bookings: {},
   }));
-  if (staff) void loadCustomers(api, mine);
-  else void loadCustomer(/** @type {string} */ (claims.customerId));
-}
-
-// ---- the customer screen -------------------------------------------------------------------------
-
-/**
- * Staff: every customer for the picker, then the one picked last in this tab (or the first).
- * @param {Api} client
- * @param {number} mine the session that asked
- */
-async function loadCustomers(client, mine) {
-  /** @type {any[]} */
-  let customers;
-  try {
-    customers = await allPages(client, "/customers", 1000);
-  } catch (error) {
-    if (mine === session) store.update({ customers: failed(error), contracts: failed(error) });
-    return;
-  }
-  if (mine !== session) return;
-  const locale = store.getState().language === "de" ? "de-DE" : "en-GB";
-  customers.sort((a, b) => String(a.name).localeCompare(String(b.name), locale));
-  const stored = sessionStorage.getItem(CUSTOMER_KEY);
-  const chosen = customers.find((c) => c.id === stored) ?? customers[0];
-  if (!chosen) return store.update({ customers: loaded(customers), contracts: loaded([]) });
-  return loadCustomer(chosen.id, { customers: loaded(customers) });
+  if (staff) void loadCustomers(store, api, () => mine === session, openCustomer);
+  else openCustomer(/** @type {string} */ (claims.customerId));
 }
 
 /**
- * A customer's contracts, then every panel of every contract, each on its own.
  * @param {string} customerId
- * @param {Partial<State>} [with_] more state to set in the same change
+ * @param {Partial<State>} [with_]
  */
-async function loadCustomer(customerId, with_ = {}) {
-  if (!api) return;
-  store.update((s) => ({
-    ...with_,
-    generation: s.generation + 1,
-    customerId,
-    contracts: LOADING,
-    panels: {},
-    bookings: {},
-    now: Date.now(),
-  }));
-  const load = createLoader(store, api);
-  loader = load;
-  try {
-    const state = store.getState();
-    const known =
-      state.customers?.status === "loaded"
-        ? state.customers.data.find((/** @type {any} */ c) => c.id === customerId)
-        : null;
-    const path = `/customers/${encodeURIComponent(customerId)}`;
-    const [customer, contractList] = await Promise.all([
-      known ?? load.get(path),
-      load.get(`${path}/contracts`),
-    ]);
-    if (!load.current()) return;
-    // Monthly quotas first: their overflow goes to the pools below them.
-    /** @type {any[]} */
-    const contracts = itemsOf(contractList).sort(
-      (a, b) =>
-        Number(a.kind !== "monthly") - Number(b.kind !== "monthly") ||
-        String(a.createdAt).localeCompare(String(b.createdAt)),
-    );
-    const currentMonth = monthIn(new Date(), customer.timezone ?? "Europe/Berlin");
-    // Every panel starts loading in the same change that shows the cards, so the page never looks
-    // settled in between.
-    const keys = [
-      ALERTS_KEY,
-      ...contracts.flatMap((c) => [figuresKey(c.id), historyKey(c.id), ticketsKey(c.id)]),
-    ];
-    store.update({
-      customer,
-      currentMonth,
-      contracts: loaded(contracts),
-      panels: Object.fromEntries(keys.map((key) => [key, LOADING])),
-    });
-    void loadAlerts(load, customerId);
-    for (const contract of contracts) {
-      void loadFigures(load, contract, currentMonth);
-      void loadHistory(load, customerId, contract, currentMonth);
-      void loadTickets(load, contract);
-      const month = firstBookingMonth(contract, currentMonth);
-      if (month) void loadBookings(load, contract, month);
-    }
-  } catch (error) {
-    if (load.current()) store.update({ contracts: failed(error) });
-  }
+function openCustomer(customerId, with_) {
+  if (api) loader = loadCustomer(store, api, customerId, with_);
 }
 
 const actions = {
@@ -220,7 +135,7 @@ const actions = {
   signOut: () => signOut(null),
   refresh() {
     const { customerId } = store.getState();
-    if (customerId) void loadCustomer(customerId);
+    if (customerId) openCustomer(customerId);
   },
   toggleLanguage() {
     const language = store.getState().language === "de" ? "en" : "de";
@@ -229,8 +144,8 @@ const actions = {
   },
   /** @param {string} customerId */
   pickCustomer(customerId) {
-    sessionStorage.setItem(CUSTOMER_KEY, customerId);
-    void loadCustomer(customerId);
+    rememberCustomer(customerId);
+    openCustomer(customerId);
   },
   /** @param {any} contract @param {string} month */
   showMonth(contract, month) {
@@ -260,10 +175,7 @@ function mount() {
   mountHeader(store, actions);
   mountCustomerPicker(store, actions);
   mountSignIn(store, actions);
-  const alerts = alertsView();
-  bind(store, byId("alerts"), alerts.select, alerts.render);
-  const contracts = contractsView(actions);
-  bind(store, byId("contracts"), contracts.select, contracts.render);
+  mountCustomerScreen(store, actions);
 }
 
 async function boot() {
