@@ -19,8 +19,6 @@ import { hoursMinutes } from "./format.js";
  */
 
 const SVG = "http://www.w3.org/2000/svg";
-const WIDTH = 640;
-const HEIGHT = 200;
 const LEFT = 44;
 const RIGHT = 4;
 const TOP = 10;
@@ -60,9 +58,11 @@ export function scaleTop(maxMinutes) {
  * @param {ChartMonth[]} months oldest first
  * @param {ChartText} text
  * @param {(month: string) => void} [onSelect] called when a month's bar is clicked
+ * @param {{ width?: number, height?: number }} [size] the drawing's units; the SVG scales to its box,
+ *   so a narrow box wants a narrow drawing for its labels to stay readable
  * @returns {SVGElement}
  */
-export function barChart(months, text, onSelect) {
+export function barChart(months, text, onSelect, { width: WIDTH = 640, height: HEIGHT = 200 } = {}) {
   const totals = months.map((m) => (m.inTerm ? m.used + m.fromPool + m.overage + m.expired : 0));
   const limits = months.map((m) => (m.inTerm && m.limit !== null ? m.limit : 0));
   const top = scaleTop(Math.max(...totals, ...limits, 60));

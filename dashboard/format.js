@@ -196,3 +196,23 @@ export function percentOf(part, whole) {
   if (whole <= 0) return part > 0 ? 100 : 0;
   return Math.max(0, Math.min(100, Math.round((part * 100) / whole)));
 }
+
+/**
+ * The first and last month of a contract's term (a monthly quota may have no end).
+ * @param {{ kind: string, startMonth?: string, endMonth?: string | null, startDate?: string, endDate?: string }} contract
+ * @returns {{ first: string, last: string | null }}
+ */
+export function termMonths(contract) {
+  if (contract.kind === "monthly")
+    return { first: String(contract.startMonth), last: contract.endMonth ?? null };
+  return { first: String(contract.startDate).slice(0, 7), last: String(contract.endDate).slice(0, 7) };
+}
+
+/**
+ * @param {{ first: string, last: string | null }} term
+ * @param {string} month YYYY-MM
+ * @returns {boolean}
+ */
+export function inTerm(term, month) {
+  return month >= term.first && (!term.last || month <= term.last);
+}

@@ -30,6 +30,7 @@ const en = {
   status_closed: "closed",
   covers: "Covers: {categories}",
   cascade: "Beyond the quota, time is drawn from prepaid pool {id}.",
+  cascadeBelow: "Beyond the quota, time is drawn from the prepaid pool below.",
   category_service: "Service",
   category_project: "Project",
   category_consulting: "Consulting",
@@ -85,8 +86,14 @@ const en = {
   "alert_quota.expired": "Time expired",
   "alert_quota.expiring": "Monthly quota about to expire",
   "alert_pool.expiring": "Prepaid pool about to expire",
+  detailPriority: "priority {priority}",
+  detailUnusedPercent: "{percent} % unused",
+  detailDaysLeft: "{days} days left",
+  detailMonthEndsOn: "month ends {date}",
+  detailTermEnd: "term ends {date}",
   contract: "Contract",
   ticket: "Ticket",
+  ticketNamed: "Ticket “{subject}”",
 };
 
 /** @type {Record<keyof typeof en, string>} */
@@ -121,6 +128,7 @@ const de = {
   status_closed: "abgeschlossen",
   covers: "Abgedeckt: {categories}",
   cascade: "Über das Kontingent hinaus wird aus dem Prepaid-Pool {id} gebucht.",
+  cascadeBelow: "Über das Kontingent hinaus wird aus dem Prepaid-Pool unten gebucht.",
   category_service: "Service",
   category_project: "Projekt",
   category_consulting: "Beratung",
@@ -176,8 +184,14 @@ const de = {
   "alert_quota.expired": "Zeit verfallen",
   "alert_quota.expiring": "Monatskontingent verfällt bald",
   "alert_pool.expiring": "Prepaid-Pool verfällt bald",
+  detailPriority: "Priorität {priority}",
+  detailUnusedPercent: "{percent} % ungenutzt",
+  detailDaysLeft: "noch {days} Tage",
+  detailMonthEndsOn: "Monatsende {date}",
+  detailTermEnd: "Laufzeitende {date}",
   contract: "Vertrag",
   ticket: "Ticket",
+  ticketNamed: "Ticket „{subject}“",
 };
 
 export const MESSAGES = { en, de };
