@@ -263,7 +263,10 @@ describe("bookings", () => {
       token: technician,
     });
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: "already_reversed", details: { bookingId: booked.body.id } });
+    expect(again.body.error).toMatchObject({
+      code: "already_reversed",
+      details: { bookingId: booked.body.id },
+    });
   });
 
   it("lists a month's bookings newest first, page by page", async () => {

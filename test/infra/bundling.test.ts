@@ -85,9 +85,9 @@ describe("function bundles", () => {
     const { sources } = JSON.parse(readFileSync(join(health.dir, "index.mjs.map"), "utf8")) as {
       sources: string[];
     };
-    expect(
-      sources.filter((source) => source.includes("adapters/") || source.includes("@aws-sdk/")),
-    ).toEqual([]);
+    expect(sources.filter((source) => source.includes("adapters/") || source.includes("@aws-sdk/"))).toEqual(
+      [],
+    );
   });
 
   it.each(bundles)(
