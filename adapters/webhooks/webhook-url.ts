@@ -50,7 +50,6 @@ export function validateWebhookUrl(raw: string, mode: WebhookUrlMode): WebhookUr
   }
   if (url.hash !== "") return refuse("fragment_not_allowed", "must not have a #fragment");
   const hostname = hostnameOf(url);
-  if (hostname === "") return refuse("invalid_url", "must name a host");
 
   if (url.protocol === "http:") {
     // Local testing only, and only the IPv4 loopback literal with an explicit port: no names (a name
@@ -64,6 +63,7 @@ export function validateWebhookUrl(raw: string, mode: WebhookUrlMode): WebhookUr
     );
   }
   if (url.protocol !== "https:") return refuse("scheme_not_allowed", "must be https");
+  if (hostname === "") return refuse("invalid_url", "must name a host");
 
   if (isIP(hostname) !== 0) {
     const addressClass = classifyAddress(hostname);
