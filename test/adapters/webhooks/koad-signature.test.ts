@@ -5,7 +5,7 @@ import { verifyKoadSignature } from "../../../docs/examples/verify-koad-signatur
 
 const secret = "whsec_test_0123456789";
 const body = '{"id":"al-1","type":"quota.threshold","details":{"percent":80}}';
-const t = 1_796_428_800; // 2026-12-04T00:00:00Z
+const t = 1_796_428_800; // 2026-12-05T00:00:00Z
 const nowMs = (t + 30) * 1000;
 
 describe("signPayload", () => {
