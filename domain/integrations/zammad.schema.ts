@@ -68,6 +68,8 @@ export const zammadTicketSchema = z.object({
   updated_at: instant,
   /** The ticket's total accounted time (Ticket::TimeAccounting.update_ticket keeps it). */
   time_unit: z.optional(z.nullable(decimal)),
+  /** The ticket's articles, oldest first; the first is the request. */
+  article_ids: z.optional(z.array(z.number())),
   ticket_time_accounting_ids: z.optional(z.array(z.number())),
   /** `[]` in the default payload when there are none; records when the sender adds them. */
   ticket_time_accounting: z.optional(z.array(zammadTimeAccountingSchema)),

@@ -273,9 +273,11 @@ function openTicket(
     priorityName === undefined
       ? m.defaultPriority
       : (m.priorities[priorityName.toLowerCase()] ?? m.defaultPriority);
-  // The request itself is the customer's public article; an agent's or an internal one says nothing of it.
+  // The request is the ticket's first article when a customer wrote it; a later article (KoAd saw the
+  // ticket only then), an agent's or an internal one does not describe it.
+  const isFirst = article !== undefined && (ticket.article_ids?.[0] ?? article.id) === article.id;
   const description =
-    article && nameOf(article.sender) === "Customer" && article.internal !== true
+    article && isFirst && nameOf(article.sender) === "Customer" && article.internal !== true
       ? textOf(article.body ?? "", article.content_type ?? "")
       : "";
   const contact = contactOf(ticket);

@@ -97,6 +97,16 @@ describe("zammadEffects, fixture by fixture", () => {
     ]);
   });
 
+  it("a later article of a ticket KoAd has not seen opens it without a description", () => {
+    const [open] = effectsOf("customer-reply", nothingKnown);
+    expect(open).toMatchObject({
+      kind: "open_ticket",
+      externalRef: "26081",
+      receivedAt: "2026-11-24T09:58:12Z",
+    });
+    expect(open).not.toHaveProperty("description");
+  });
+
   it("internal note: is no first response, but its accounted time is booked", () => {
     expect(effectsOf("internal-note", ticketIs("open", false))).toEqual([
       {
