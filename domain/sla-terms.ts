@@ -52,6 +52,6 @@ export const DEFAULT_SLA: SlaTerms = {
  * `resolutionMinutes`, and a partial object may lack a priority: both fall back to the defaults, so an
  * old contract's tickets get a resolution clock without a migration.
  */
-export function resolutionTargetOf(terms: Pick<SlaTerms, "resolutionMinutes">, priority: Priority): number {
+export function resolutionTargetOf(terms: SlaTerms, priority: Priority): number {
   return terms.resolutionMinutes?.[priority] ?? DEFAULT_RESOLUTION_MINUTES[priority];
 }

@@ -127,6 +127,8 @@ export interface TargetClock {
   warnAt: string | null;
   /** Since when the ticket is pending; null otherwise. */
   pausedSince: string | null;
+  /** Since when the clock runs without a break (receipt, the last resume or reopen); null unless running. */
+  runningSince: string | null;
   /** The event that completed the target (first response; the latest resolve), in time or not. */
   metAt: string | null;
   /** Whether that event came by the deadline; null until it came. */
@@ -173,6 +175,7 @@ function clockOf(
     dueAt: state === "running" ? iso(deadline) : null,
     warnAt: iso(warnAt),
     pausedSince: state === "paused" ? iso(pausedSince) : null,
+    runningSince: state === "running" ? iso(runs[runs.length - 1]?.from ?? null) : null,
     metAt: iso(doneAt),
     met,
     breached,
@@ -234,7 +237,7 @@ export interface DueAlert {
     /** The deadline of the target. */
     dueAt: string;
     warnAt: string;
-    /** A warning whose moment fell outside the service window: when it was delivered instead. */
+    /** A warning that fell due outside the service window: the opening it was delivered at instead. */
     deliveredAt?: string;
   };
 }
@@ -245,8 +248,8 @@ interface Stage {
   /** When the watch delivers it. */
   at: number;
   clock: TargetClock;
-  /** A warning held back until the window opened. */
-  held: boolean;
+  /** The opening a warning that fell due outside the window was held for. */
+  heldUntil: number | null;
 }
 
 function firstOpenAtOrAfter(calendar: SlaCalendar, instant: number): number {
@@ -255,10 +258,11 @@ function firstOpenAtOrAfter(calendar: SlaCalendar, instant: number): number {
 }
 
 /**
- * The stages still to raise, each with the moment it is delivered. A warning whose moment falls
- * outside the window waits for the next opening (nobody is woken at night for a warning), except for
- * P1; a check that finds the window closed waits too. A warning never comes after its breach: when the
- * breach is due first, the warning comes with it.
+ * The stages still to raise, each with the moment it is delivered. A warning falls due when its point
+ * is reached, or when the clock starts running again past it (a resume, a reopen); a warning that falls
+ * due outside the window waits for the next opening (nobody is woken at night for a warning), except
+ * for P1, and so does one a check finds due while the window is closed (a late check, a late entry).
+ * A warning never comes after its breach: when the breach is due first, the warning comes with it.
  */
 function stagesOf(watch: TicketWatch, now: number): Stage[] {
   const clocks = ticketClocks(watch.timeline, watch.terms, watch.priority, new Date(now));
@@ -272,17 +276,19 @@ function stagesOf(watch: TicketWatch, now: number): Stage[] {
     const due = Date.parse(clock.dueAt);
     const warn = Date.parse(clock.warnAt);
     if (!raised(target, "warning")) {
-      const held = watch.priority !== "P1" && !calendar.isOpen(new Date(warn));
-      const delivery = watch.priority === "P1" ? warn : firstOpenAtOrAfter(calendar, Math.max(warn, now));
+      const fallsDue = Math.max(warn, Date.parse(clock.runningSince ?? clock.warnAt));
+      const p1 = watch.priority === "P1";
+      const planned = p1 ? warn : firstOpenAtOrAfter(calendar, fallsDue);
+      const delivery = p1 ? warn : firstOpenAtOrAfter(calendar, Math.max(planned, now));
       stages.push({
         target,
         stage: "warning",
         at: Math.min(delivery, due),
         clock,
-        held: held && delivery < due,
+        heldUntil: !p1 && planned > fallsDue && delivery < due ? planned : null,
       });
     }
-    if (!raised(target, "breach")) stages.push({ target, stage: "breach", at: due, clock, held: false });
+    if (!raised(target, "breach")) stages.push({ target, stage: "breach", at: due, clock, heldUntil: null });
   }
   // Earliest first; at the same moment the response before the resolution, the warning before the breach.
   return stages.sort((a, b) => a.at - b.at);
@@ -307,7 +313,7 @@ export function dueAlerts(watch: TicketWatch, now: Date): DueAlert[] {
   const receivedAt = receivedAtOf(watch.timeline);
   return stagesOf(watch, at)
     .filter((stage) => stage.at <= at)
-    .map(({ target, stage, clock, held }) => ({
+    .map(({ target, stage, clock, heldUntil }) => ({
       type: stage === "warning" ? ("sla.warning" as const) : ("sla.breached" as const),
       target,
       stage,
@@ -317,7 +323,7 @@ export function dueAlerts(watch: TicketWatch, now: Date): DueAlert[] {
         receivedAt,
         dueAt: clock.dueAt ?? "",
         warnAt: clock.warnAt ?? "",
-        ...(held ? { deliveredAt: isoInstant(now) } : {}),
+        ...(heldUntil === null ? {} : { deliveredAt: isoInstant(new Date(heldUntil)) }),
       },
     }));
 }
