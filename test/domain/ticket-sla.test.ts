@@ -166,6 +166,28 @@ describe("ticketClocks (worked examples, Europe/Berlin 5x8, DE)", () => {
     });
   });
 
+  it("counts an answer and a resolve exactly at their deadlines as met", () => {
+    // P1 received Mon 09:00 CET: response due 10:00 CET; resolution due Tue 09:00 CET.
+    const clocks = clocksOf(
+      "P1",
+      "2026-11-24T09:00:00Z",
+      "2026-11-23T08:00:00Z",
+      ["responded", "2026-11-23T09:00:00Z"],
+      ["resolved", "2026-11-24T08:00:00Z"],
+    );
+    expect(clocks.response).toMatchObject({ met: true, breached: false, consumedMinutes: 60 });
+    expect(clocks.resolution).toMatchObject({ met: true, breached: false, consumedMinutes: 480 });
+  });
+
+  it("counts an answer after a deadline at the window's close as late, though no window minute passed", () => {
+    // P2 received Mon 12:00 CET: due at the close, 16:00 CET; answered 17:00 CET, after the deadline.
+    const clocks = clocksOf("P2", "2026-11-23T16:30:00Z", "2026-11-23T11:00:00Z", [
+      "responded",
+      "2026-11-23T16:00:00Z",
+    ]);
+    expect(clocks.response).toMatchObject({ met: false, breached: true, consumedMinutes: 240 });
+  });
+
   it("counts a resolve before any answer as the response", () => {
     const clocks = clocksOf("P2", "2026-11-23T09:00:00Z", "2026-11-23T08:00:00Z", [
       "resolved",
@@ -193,6 +215,23 @@ describe("ticketClocks (worked examples, Europe/Berlin 5x8, DE)", () => {
     expect(
       pendingMillisOf(timelineOf("2026-10-23T13:00:00Z", ...steps), new Date("2026-10-26T09:00:00Z")),
     ).toBe(3990 * 60_000);
+  });
+
+  it("keeps a target used up exactly when the ticket went pending breached, paused and after the resume", () => {
+    // P1 received Mon 09:00 CET, pending at 10:00 CET: the 60 response minutes ran out at that moment.
+    const steps: Step[] = [["pending", "2026-11-23T09:00:00Z"]];
+    const paused = clocksOf("P1", "2026-11-23T09:30:00Z", "2026-11-23T08:00:00Z", ...steps);
+    expect(paused.response).toMatchObject({
+      state: "paused",
+      breached: true,
+      breachedAt: "2026-11-23T09:00:00Z",
+    });
+    const resumed = clocksOf("P1", "2026-11-23T10:00:00Z", "2026-11-23T08:00:00Z", ...steps, [
+      "resumed",
+      "2026-11-23T10:00:00Z",
+    ]);
+    // The deadline stays where the minutes ran out, not at the resume.
+    expect(resumed.response).toMatchObject({ dueAt: "2026-11-23T09:00:00Z", breached: true });
   });
 
   it("says breached once a running deadline has passed, and since when", () => {
@@ -329,6 +368,43 @@ describe("nextWatchMoment and dueAlerts", () => {
       ["sla.warning", "response", undefined],
       ["sla.breached", "response", undefined],
       ["sla.warning", "resolution", undefined],
+    ]);
+  });
+
+  it("holds a warning a late check finds after the close until the next opening", () => {
+    // P2 received Mon 12:47 CET: the warning point is 15:59 CET, inside the window. A check that only
+    // comes at 16:01 CET, after the close, does not send it at night.
+    const watch = watchOf("P2", "2026-11-23T11:47:00Z");
+    const late = new Date("2026-11-23T15:01:00Z");
+    expect(dueAlerts(watch, late)).toEqual([]);
+    expect(nextWatchMoment(watch, late)).toEqual({
+      target: "response",
+      stage: "warning",
+      at: "2026-11-24T07:00:00Z",
+    });
+    expect(dueAlerts(watch, new Date("2026-11-24T07:00:00Z")).map((a) => a.type)).toEqual(["sla.warning"]);
+    // A check on time finds it inside the window: delivered at its own moment, nothing held.
+    const onTime = dueAlerts(watch, new Date("2026-11-23T14:59:00Z"));
+    expect(onTime.map((a) => a.details)).toEqual([
+      {
+        target: "response",
+        priority: "P2",
+        receivedAt: "2026-11-23T11:47:00Z",
+        dueAt: "2026-11-24T07:47:00Z",
+        warnAt: "2026-11-23T14:59:00Z",
+      },
+    ]);
+  });
+
+  it("sends a held warning with its breach rather than after it", () => {
+    // P2 received Fri 20 November 10:00 CET but entered only on Saturday: the warning point (13:12 CET)
+    // and the deadline (14:00 CET) both passed. The breach goes at once, and the warning with it.
+    const watch = watchOf("P2", "2026-11-20T09:00:00Z");
+    expect(
+      dueAlerts(watch, new Date("2026-11-21T09:00:00Z")).map((a) => [a.type, a.details.deliveredAt]),
+    ).toEqual([
+      ["sla.warning", undefined],
+      ["sla.breached", undefined],
     ]);
   });
 
