@@ -234,9 +234,11 @@ describe("ticketClocks (worked examples, Europe/Berlin 5x8, DE)", () => {
     expect(resumed.response).toMatchObject({ dueAt: "2026-11-23T09:00:00Z", breached: true });
   });
 
-  it("says breached once a running deadline has passed, and since when", () => {
-    const clocks = clocksOf("P1", "2026-11-23T09:00:01Z", "2026-11-23T08:00:00Z");
-    expect(clocks.response).toMatchObject({ breached: true, breachedAt: "2026-11-23T09:00:00Z" });
+  it("says breached from the deadline on (when the breach alert is due), and since when", () => {
+    const at = (now: string) => clocksOf("P1", now, "2026-11-23T08:00:00Z").response;
+    expect(at("2026-11-23T08:59:59Z")).toMatchObject({ breached: false, breachedAt: null });
+    expect(at("2026-11-23T09:00:00Z")).toMatchObject({ breached: true, breachedAt: "2026-11-23T09:00:00Z" });
+    expect(at("2026-11-23T09:30:00Z")).toMatchObject({ breached: true, breachedAt: "2026-11-23T09:00:00Z" });
   });
 
   it("moves the deadlines when an event is entered late", () => {
