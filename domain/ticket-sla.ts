@@ -202,6 +202,31 @@ export function ticketClocks(
   };
 }
 
+/** The SLA fields a ticket shows (SPEC §8), named as the API names them. */
+export interface TicketSlaFields {
+  responseDueAt: string | null;
+  responseWarnAt: string | null;
+  resolutionDueAt: string | null;
+  resolutionWarnAt: string | null;
+  /** While pending; both due dates are then null. */
+  pausedSince: string | null;
+}
+
+/**
+ * The clocks as the API and the stored ticket's copy show them: one mapping, so a list read from the
+ * store and a ticket read alone never disagree. The stored copy is for display and listing only; every
+ * decision recomputes the clocks from the timeline.
+ */
+export function slaFieldsOf(clocks: TicketClocks): TicketSlaFields {
+  return {
+    responseDueAt: clocks.response.dueAt,
+    responseWarnAt: clocks.response.warnAt,
+    resolutionDueAt: clocks.resolution.dueAt,
+    resolutionWarnAt: clocks.resolution.warnAt,
+    pausedSince: clocks.resolution.pausedSince ?? clocks.response.pausedSince,
+  };
+}
+
 // ---- the watch -----------------------------------------------------------------------------------
 
 /** An alert already raised for a ticket: the watch never raises it again. */

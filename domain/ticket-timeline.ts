@@ -1,6 +1,6 @@
 import type { Actor } from "./access.js";
 import { isoInstant } from "./calendar.js";
-import { ValidationError } from "./errors.js";
+import { IdempotencyConflictError, ValidationError } from "./errors.js";
 import type { Ticket } from "./ticket.js";
 import { InvalidTransitionError } from "./ticket-errors.js";
 
@@ -111,8 +111,18 @@ export function allowedEvents(status: TimelineStatus): TimelineEventType[] {
  * future, or before the previous event: the timeline stays in order, so folding it needs no sort) with
  * `validation_failed` naming `at`, and a change the state does not allow with `invalid_transition`.
  * `at` is kept to the whole second, as every instant the API stores.
+ *
+ * An event whose `id` the timeline already holds is a retry (ids come from the request's
+ * Idempotency-Key): the same event leaves the timeline as it is, even though the state has moved on,
+ * and a different one under that id is an `idempotency_conflict`. `at` is not compared, since a retry
+ * without an explicit `at` gets a later one.
  */
 export function appendEvent(timeline: Timeline, event: TimelineEvent, now: Date): TimelineEvent[] {
+  const earlier = timeline.find((e) => e.id === event.id);
+  if (earlier) {
+    if (sameEvent(earlier, event)) return [...timeline];
+    throw new IdempotencyConflictError(`Event ${event.id} exists with other content`, { id: event.id });
+  }
   const instant = Date.parse(event.at);
   if (Number.isNaN(instant)) {
     throw new ValidationError(`at ${event.at} is not an instant`, { at: "must be an ISO 8601 instant" });
@@ -140,6 +150,15 @@ export function appendEvent(timeline: Timeline, event: TimelineEvent, now: Date)
     );
   }
   return [...timeline, { ...event, at }];
+}
+
+function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
+  return (
+    a.type === b.type &&
+    a.by === b.by &&
+    (a.message ?? null) === (b.message ?? null) &&
+    (a.internal ?? false) === (b.internal ?? false)
+  );
 }
 
 /**

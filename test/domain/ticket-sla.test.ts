@@ -6,6 +6,7 @@ import {
   dueAlerts,
   nextWatchMoment,
   slaAlertOf,
+  slaFieldsOf,
   ticketClocks,
   type WatchMark,
 } from "../../domain/ticket-sla.js";
@@ -266,6 +267,30 @@ describe("ticketClocks (worked examples, Europe/Berlin 5x8, DE)", () => {
       "2026-11-24T08:00:00Z",
       "2026-11-24T09:00:00Z",
     ]);
+  });
+});
+
+describe("slaFieldsOf", () => {
+  it("shows both due dates while the clocks run and only pausedSince while pending", () => {
+    const running = clocksOf("P1", "2026-11-23T08:00:00Z", "2026-11-23T08:00:00Z");
+    expect(slaFieldsOf(running)).toEqual({
+      responseDueAt: "2026-11-23T09:00:00Z",
+      responseWarnAt: "2026-11-23T08:48:00Z",
+      resolutionDueAt: "2026-11-24T08:00:00Z",
+      resolutionWarnAt: "2026-11-23T14:24:00Z",
+      pausedSince: null,
+    });
+    const pending = clocksOf("P1", "2026-11-23T08:30:00Z", "2026-11-23T08:00:00Z", [
+      "pending",
+      "2026-11-23T08:10:00Z",
+    ]);
+    expect(slaFieldsOf(pending)).toEqual({
+      responseDueAt: null,
+      responseWarnAt: null,
+      resolutionDueAt: null,
+      resolutionWarnAt: null,
+      pausedSince: "2026-11-23T08:10:00Z",
+    });
   });
 });
 

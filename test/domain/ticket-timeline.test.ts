@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../domain/errors.js";
+import { IdempotencyConflictError, ValidationError } from "../../domain/errors.js";
 import { withFirstResponse } from "../../domain/ticket-clock.js";
 import { InvalidTransitionError } from "../../domain/ticket-errors.js";
 import { ticketClocks } from "../../domain/ticket-sla.js";
@@ -189,6 +189,28 @@ describe("appendEvent validation", () => {
     const before = JSON.stringify(opened);
     appendEvent(opened, event("responded"), NOW);
     expect(JSON.stringify(opened)).toBe(before);
+  });
+});
+
+describe("appendEvent retries", () => {
+  const resolved = timelineOf(RECEIVED, ["resolved", LATER, { id: "evt_resolve", message: "done" }]);
+
+  it("leaves the timeline as it is when the same event comes again, though its state has moved on", () => {
+    const retry = {
+      id: "evt_resolve",
+      type: "resolved" as const,
+      at: "2026-11-23T09:30:00Z",
+      by: "tech",
+      message: "done",
+    };
+    expect(appendEvent(resolved, retry, NOW)).toEqual(resolved);
+  });
+
+  it("refuses another event under an id the timeline already holds with idempotency_conflict", () => {
+    const other = { id: "evt_resolve", type: "note" as const, at: "2026-11-23T09:30:00Z", by: "tech" };
+    const error = thrown(() => appendEvent(resolved, other, NOW));
+    expect(error).toBeInstanceOf(IdempotencyConflictError);
+    expect((error as IdempotencyConflictError).code).toBe("idempotency_conflict");
   });
 });
 
