@@ -31,7 +31,11 @@ export function alertCause(
       return `${alert.type}#${alert.contractId}#${alert.month ?? "pool"}#${String(alert.details.percent)}`;
     case "sla.warning":
     case "sla.breached":
-      return `${alert.type}#${alert.ticketId ?? ""}`;
+      // Once per ticket and target. The response target keeps v1's cause (alerts stored before v2 have
+      // no target and were all about the response), so an old alert still blocks its repeat.
+      return alert.details.target === "resolution"
+        ? `${alert.type}#${alert.ticketId ?? ""}#resolution`
+        : `${alert.type}#${alert.ticketId ?? ""}`;
     default:
       return `${alert.type}#${alert.contractId}#${alert.month ?? "pool"}`;
   }
