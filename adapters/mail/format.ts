@@ -18,9 +18,15 @@ const MONTH_ONLY = /^\d{4}-\d{2}$/;
 export function formatInstant(iso: string, language: Language, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  // The zone's short name (MEZ, CET) says which clock the reader is shown.
   return new Intl.DateTimeFormat(LOCALE[language], {
-    dateStyle: "medium",
-    timeStyle: "short",
+    year: "numeric",
+    month: language === "de" ? "2-digit" : "short",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
     timeZone,
   }).format(date);
 }

@@ -1,3 +1,4 @@
+import { addDays, isIsoDate } from "../../domain/calendar.js";
 import type { Language, NotifiableAlert, Topic } from "../../domain/notifications.js";
 import {
   escapeHtml,
@@ -170,6 +171,11 @@ class Reader {
     const value = this.string(key);
     return value === null ? null : formatDate(value, this.language);
   }
+  /** The day before an exclusive end date (a pool's `termEnd` is the first day after the term). */
+  lastDayBefore(key: string): string | null {
+    const value = this.string(key);
+    return value !== null && isIsoDate(value) ? formatDate(addDays(value, -1), this.language) : null;
+  }
   contract(): string {
     return this.ctx.contractName?.trim() || this.ctx.alert.contractId;
   }
@@ -227,7 +233,7 @@ interface Words {
   quota: string;
   remaining: string;
   expired: string;
-  expiresOn: string;
+  validUntil: string;
   reason: string;
   reasons: Record<string, string>;
   unknownReason: string;
@@ -262,7 +268,7 @@ const WORDS: Record<Language, Words> = {
     quota: "Kontingent",
     remaining: "Noch offen",
     expired: "Verfallen",
-    expiresOn: "Verfällt am",
+    validUntil: "Gültig bis",
     reason: "Grund",
     reasons: {
       quota_exceeded: "Das Kontingent reicht für diese Buchung nicht aus.",
@@ -303,7 +309,7 @@ const WORDS: Record<Language, Words> = {
     quota: "Quota",
     remaining: "Left",
     expired: "Expired",
-    expiresOn: "Expires on",
+    validUntil: "Valid until",
     reason: "Reason",
     reasons: {
       quota_exceeded: "The quota does not cover this booking.",
@@ -454,16 +460,16 @@ const CONTENT: Record<NotifiableAlert["type"], Template> = {
       [w.month, r.month()],
       ...usageRows(r, w, "usedMinutes", "quotaMinutes"),
       [w.remaining, unused],
-      [w.expiresOn, endsOn],
+      [w.validUntil, endsOn],
     ]);
     return r.language === "de"
       ? {
-          subject: `Noch ${unused} offen: ${r.contract()} – sonst verfällt die Zeit${endsOn ? ` am ${endsOn}` : ""}`,
+          subject: `Noch ${unused} offen: ${r.contract()} – sonst verfällt die Zeit${endsOn ? ` mit Ablauf des ${endsOn}` : ""}`,
           lead: `im Vertrag „${r.contract()}“ sind ${unused} des Monatskontingents noch nicht genutzt. Sie verfallen mit dem Monatsende; jetzt ist ein guter Moment für Aufgaben, die schon lange anstehen.`,
           blocks: [rows, ...suggestionBlock(r, "Passende freigegebene oder geschätzte Aufgaben:")],
         }
       : {
-          subject: `${unused} left: ${r.contract()} – otherwise the time expires${endsOn ? ` on ${endsOn}` : ""}`,
+          subject: `${unused} left: ${r.contract()} – otherwise the time expires${endsOn ? ` after ${endsOn}` : ""}`,
           lead: `${unused} of this month's quota on contract “${r.contract()}” are still unused. They expire at the end of the month; now is a good moment for tasks that have long been put off.`,
           blocks: [rows, ...suggestionBlock(r, "Approved or estimated tasks that fit:")],
         };
@@ -471,22 +477,22 @@ const CONTENT: Record<NotifiableAlert["type"], Template> = {
   "pool.expiring": (ctx, r) => {
     const w = WORDS[r.language];
     const remaining = r.hours("remainingMinutes") ?? "0:00 h";
-    const termEnd = r.date("termEnd");
+    const termEnd = r.lastDayBefore("termEnd");
     const rows = facts([
       [w.customer, ctx.customerName],
       [w.contract, r.contract()],
       [w.remaining, remaining],
-      [w.expiresOn, termEnd],
+      [w.validUntil, termEnd],
     ]);
     return r.language === "de"
       ? {
-          subject: `Zeitguthaben läuft ab: noch ${remaining} in ${r.contract()}`,
-          lead: `das Zeitguthaben des Vertrags „${r.contract()}“ endet${termEnd ? ` am ${termEnd}` : " bald"}; ${remaining} sind noch offen und verfallen dann. Jetzt ist ein guter Moment für Aufgaben, die schon lange anstehen.`,
+          subject: `Zeitguthaben läuft${termEnd ? ` am ${termEnd}` : ""} ab: noch ${remaining} in ${r.contract()}`,
+          lead: `das Zeitguthaben des Vertrags „${r.contract()}“ läuft${termEnd ? ` am ${termEnd}` : " bald"} ab; ${remaining} sind noch offen und verfallen dann. Jetzt ist ein guter Moment für Aufgaben, die schon lange anstehen.`,
           blocks: [rows, ...suggestionBlock(r, "Passende freigegebene oder geschätzte Aufgaben:")],
         }
       : {
-          subject: `Prepaid time expiring: ${remaining} left in ${r.contract()}`,
-          lead: `the prepaid pool of contract “${r.contract()}” ends${termEnd ? ` on ${termEnd}` : " soon"}; ${remaining} are still left and will then expire. Now is a good moment for tasks that have long been put off.`,
+          subject: `Prepaid time expires${termEnd ? ` after ${termEnd}` : " soon"}: ${remaining} left in ${r.contract()}`,
+          lead: `the prepaid pool of contract “${r.contract()}” ends${termEnd ? ` with ${termEnd}` : " soon"}; ${remaining} are still left and will then expire. Now is a good moment for tasks that have long been put off.`,
           blocks: [rows, ...suggestionBlock(r, "Approved or estimated tasks that fit:")],
         };
   },
