@@ -68,7 +68,8 @@ export function composeMail(input: ComposeInput, settings: MailSettings): Outgoi
     : undefined;
   const context: MailContext = {
     alert,
-    recipient,
+    // The billing e-mail is an office, not a person: it is greeted without a name.
+    recipient: { name: recipient.role === "billing" ? "" : recipient.name, language: recipient.language },
     provider: input.provider,
     customerName: input.customerName,
     timeZone: input.timeZone,
