@@ -297,3 +297,114 @@ export interface OutgoingMail {
 export interface Mailer {
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
 }
+
+// ---- deliveries: once per alert and recipient ---------------------------------------------------
+
+export type DeliveryStatus = "sending" | "sent" | "failed";
+
+/** What `GET /alerts/{id}` shows of each delivery: recipient, sent at, result. */
+export interface DeliveryRecord {
+  id: string;
+  alertId: string;
+  email: string;
+  role: RecipientRole;
+  topic: Topic;
+  status: DeliveryStatus;
+  attempts: number;
+  /** When the last attempt started. */
+  attemptedAt: string;
+  sentAt: string | null;
+  messageId: string | null;
+  /** Why the last attempt failed (the engine's message; no address in it). */
+  error: string | null;
+}
+
+/**
+ * Where deliveries are recorded (one item per delivery id). The log, not the caller, keeps a delivery
+ * from being sent twice: `claim` succeeds for one caller at a time, and never after `markSent`.
+ */
+export interface DeliveryLog {
+  /**
+   * Claims the delivery for one attempt at `at`. Refused (`false`) when it was sent, or when another
+   * attempt claimed it less than `leaseMillis` ago (a worker still sending, or one that died: its
+   * claim lapses and a retry may send; the stable Message-ID then lets the receiver drop the copy).
+   */
+  claim(delivery: PlannedDelivery, alertId: string, at: Date, leaseMillis: number): Promise<boolean>;
+  markSent(id: string, result: { sentAt: Date; messageId: string }): Promise<void>;
+  /** Ends the attempt without a send: the delivery can be claimed again at once. */
+  markFailed(id: string, result: { at: Date; error: string }): Promise<void>;
+  listForAlert(alertId: string): Promise<DeliveryRecord[]>;
+}
+
+/** Builds the mail of one delivery (rendering, unsubscribe link and attachments live in adapters/mail). */
+export type MailComposer = (alert: NotifiableAlert, delivery: PlannedDelivery) => Promise<OutgoingMail>;
+
+export interface NotifyDeps {
+  mailer: Mailer;
+  deliveries: DeliveryLog;
+  compose: MailComposer;
+  clock: { now(): Date };
+}
+
+export interface NotifyInput {
+  alert: NotifiableAlert;
+  audience: Audience;
+  /** The service window of the alert's contract (`slaCalendar(contract.sla)`). */
+  calendar: SlaCalendar;
+}
+
+export interface NotifyOutcome {
+  sent: { id: string; messageId: string }[];
+  /** Deliveries not due yet: the caller hands the alert back for `retryAt`. */
+  held: { id: string; sendAt: Date }[];
+  /** Deliveries sent before, or being sent by another attempt. */
+  skipped: string[];
+  failed: { id: string; error: string }[];
+  /** When to handle the alert again (the earliest held delivery, or soon after a failure); null: done. */
+  retryAt: Date | null;
+}
+
+/** How long a claimed delivery stays claimed: well above one send through SES or SMTP. */
+export const DELIVERY_LEASE_MILLIS = 5 * 60_000;
+/** How soon a failed delivery is tried again. */
+export const DELIVERY_RETRY_MILLIS = 60_000;
+
+/**
+ * Mails an alert to everyone it concerns, each delivery once (SPEC §12). Safe to call again for the
+ * same alert at any time (a redelivered queue message, a retry after a failure, the held deliveries'
+ * moment): what was sent is skipped, what is not due is held, what failed is tried again.
+ */
+export async function notifyAlert(deps: NotifyDeps, input: NotifyInput): Promise<NotifyOutcome> {
+  const now = deps.clock.now();
+  const outcome: NotifyOutcome = { sent: [], held: [], skipped: [], failed: [], retryAt: null };
+  for (const delivery of planDeliveries(input.alert, input.audience, input.calendar, now)) {
+    if (delivery.sendAt.getTime() > now.getTime()) {
+      outcome.held.push({ id: delivery.id, sendAt: delivery.sendAt });
+      continue;
+    }
+    if (!(await deps.deliveries.claim(delivery, input.alert.id, now, DELIVERY_LEASE_MILLIS))) {
+      outcome.skipped.push(delivery.id);
+      continue;
+    }
+    let messageId: string;
+    try {
+      const mail = await deps.compose(input.alert, delivery);
+      ({ messageId } = await deps.mailer.send({ ...mail, deliveryId: delivery.id }));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await deps.deliveries.markFailed(delivery.id, { at: deps.clock.now(), error: message });
+      outcome.failed.push({ id: delivery.id, error: message });
+      continue;
+    }
+    // Sent: a failure to record it leaves the claim to lapse, and the mail is not marked failed, so
+    // no retry sends it again before the lease is over.
+    await deps.deliveries.markSent(delivery.id, { sentAt: deps.clock.now(), messageId });
+    outcome.sent.push({ id: delivery.id, messageId });
+  }
+  const moments = [
+    ...outcome.held.map((h) => h.sendAt.getTime()),
+    ...(outcome.failed.length > 0 ? [now.getTime() + DELIVERY_RETRY_MILLIS] : []),
+  ];
+  outcome.retryAt = moments.length > 0 ? new Date(Math.min(...moments)) : null;
+  return outcome;
+}

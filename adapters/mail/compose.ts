@@ -1,5 +1,6 @@
 import {
   type MailAttachment,
+  type MailComposer,
   type NotifiableAlert,
   type OutgoingMail,
   offersUnsubscribe,
@@ -104,4 +105,33 @@ export function composeMail(input: ComposeInput, settings: MailSettings): Outgoi
     attachments,
     deliveryId: input.deliveryId,
   };
+}
+
+/** What a mail shows besides the alert, looked up by the notifier's composition root. */
+export interface MailFacts {
+  provider: { name: string };
+  customerName: string;
+  contractName?: string;
+  ticketSubject?: string;
+  /** The contract's SLA time zone. */
+  timeZone: string;
+  appUrl?: string;
+  invoice?: InvoiceDocuments;
+}
+
+/** The domain's `MailComposer` on these templates: looks the facts up, then composes. */
+export function mailComposer(
+  settings: MailSettings,
+  factsOf: (alert: NotifiableAlert, recipient: Recipient) => Promise<MailFacts>,
+): MailComposer {
+  return async (alert, delivery) =>
+    composeMail(
+      {
+        ...(await factsOf(alert, delivery.recipient)),
+        alert,
+        recipient: delivery.recipient,
+        deliveryId: delivery.id,
+      },
+      settings,
+    );
 }
