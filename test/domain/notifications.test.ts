@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { Alert } from "../../domain/alert.js";
 import {
   deliveryId,
   deliveryMoment,
   NOTIFIABLE_ALERT_TYPES,
+  type NotifiableAlert,
   type NotifiableAlertType,
   normalizeDedicatedContacts,
   offersUnsubscribe,
@@ -56,6 +58,15 @@ describe("normalizeDedicatedContacts", () => {
   it("reads a missing list as nobody", () => {
     expect(normalizeDedicatedContacts(undefined)).toEqual([]);
     expect(normalizeDedicatedContacts(DEFAULT_SLA.dedicatedContacts)).toEqual([]);
+  });
+});
+
+describe("NotifiableAlert", () => {
+  it("takes every stored v1 alert as it is", () => {
+    // A compile-time check as much as a run-time one: a v1 Alert is a NotifiableAlert.
+    const stored: Alert = { ...anAlert("quota.expired"), type: "quota.expired" };
+    const notifiable: NotifiableAlert = stored;
+    expect(recipientsOf(notifiable, anAudience()).map((r) => r.email)).toEqual(["nora@customer.example"]);
   });
 });
 
