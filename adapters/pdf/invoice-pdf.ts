@@ -41,7 +41,7 @@ export async function renderInvoicePdf(
     xmpDescriptions: facturXXmp({ documentType: "INVOICE", conformanceLevel: "EN 16931", version: "1.0" }),
   });
 
-  const attachment: PDFKit.PDFAttachmentOptions & { relationship: string } = {
+  const attachment: PDFKit.Mixins.PDFAttachmentOptions & { relationship: string } = {
     name: FACTUR_X_FILE_NAME,
     type: "text/xml",
     description: "Factur-X / ZUGFeRD invoice (EN 16931)",
@@ -62,7 +62,7 @@ function drawInvoice(doc: PDFKit.PDFDocument, layout: InvoiceLayout): void {
   // Letterhead, top right.
   const headX = PAGE.left + 280;
   const headWidth = CONTENT_WIDTH - 280;
-  let y = PAGE.top;
+  let y: number = PAGE.top;
   const [sellerName = "", ...sellerRest] = layout.sellerBlock;
   y += textAt(doc, sellerName, headX, y, { width: headWidth, align: "right", bold: true, size: 11 });
   for (const line of sellerRest)
