@@ -24,6 +24,8 @@ const LABELS = {
     buyerVatId: "Ihre USt-IdNr.",
     due: "Fällig am",
     preceding: "Zur Rechnung",
+    precedingDate: "Rechnungsdatum",
+    continued: "Fortsetzung",
     intro: (start: string, end: string) =>
       `Für unsere Leistungen im Zeitraum ${start} bis ${end} berechnen wir Ihnen wie folgt:`,
     creditIntro: (number: string, date: string) =>
@@ -69,6 +71,8 @@ const LABELS = {
     buyerVatId: "Your VAT ID",
     due: "Due date",
     preceding: "For invoice",
+    precedingDate: "Invoice date",
+    continued: "continued",
     intro: (start: string, end: string) =>
       `For our services from ${start} to ${end} we invoice you as follows:`,
     creditIntro: (number: string, date: string) => `For our invoice ${number} of ${date} we credit you:`,
@@ -134,6 +138,8 @@ export interface InvoiceLayout {
   totals: Array<{ label: string; value: string; strong: boolean }>;
   notes: string[];
   payment: string[];
+  /** The line atop each further page: `Rechnung RE-2026-00042 – Fortsetzung`. */
+  continued: string;
   /** Footer columns: company, contact, bank, tax. */
   footer: string[][];
   pageLabel: (page: number, of: number) => string;
@@ -217,6 +223,7 @@ export function invoiceLayout(invoice: IssuedInvoice): InvoiceLayout {
   return {
     language,
     title: `${credit ? l.creditNote : l.invoice} ${invoice.number}`,
+    continued: `${credit ? l.creditNote : l.invoice} ${invoice.number} – ${l.continued}`,
     senderLine: `${s.legalName} · ${s.address.street} · ${s.address.postcode} ${s.address.city}`,
     sellerBlock: [
       s.legalName,

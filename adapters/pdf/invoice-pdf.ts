@@ -95,13 +95,15 @@ function drawInvoice(doc: PDFKit.PDFDocument, layout: InvoiceLayout): void {
   y += textAt(doc, layout.title, PAGE.left, y, { bold: true, size: 15 }) + 8;
   y += textAt(doc, layout.intro, PAGE.left, y, { size: 9.5 }) + 10;
 
-  const widths = [28, 235, 58, 80, 80];
+  const widths = [32, 231, 58, 80, 80];
   const columns: Column[] = layout.table.headers.map((header, i) => ({
     header,
     width: widths[i] ?? 0,
     align: i <= 1 ? "left" : "right",
   }));
-  y = table(doc, columns, layout.table.rows, y, { size: 8.5 }) + 8;
+  const continued = (): number =>
+    PAGE.top + textAt(doc, layout.continued, PAGE.left, PAGE.top, { size: 8.5, color: COLOR.muted }) + 10;
+  y = table(doc, columns, layout.table.rows, y, { size: 8.5, onNewPage: continued }) + 8;
 
   // Totals, right-aligned under the amount column.
   const labelX = PAGE.left + 190;

@@ -61,3 +61,12 @@ export function ramText(xml: string, parentLocalName: string, localName: string)
   const parent = doc.getElementsByTagNameNS(RAM, parentLocalName).item(0);
   return parent?.getElementsByTagNameNS(RAM, localName).item(0)?.textContent?.trim();
 }
+
+const RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
+
+/** BT-1, the invoice number: the ram:ID of rsm:ExchangedDocument. */
+export function documentNumber(xml: string): string | undefined {
+  const doc = create(xml).node as unknown as Document;
+  const header = doc.getElementsByTagNameNS(RSM, "ExchangedDocument").item(0);
+  return header?.getElementsByTagNameNS(RAM, "ID").item(0)?.textContent?.trim();
+}
