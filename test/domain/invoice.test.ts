@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../domain/errors.js";
@@ -569,5 +572,23 @@ describe("invoice totals (property)", () => {
     expect(categoryTaxCents(150, 7)).toBe(11);
     expect(categoryTaxCents(149, 7)).toBe(10);
     expect(categoryTaxCents(1_000, 7.5)).toBe(75);
+  });
+});
+
+describe("domain/invoice.ts", () => {
+  it("imports nothing outside the domain (no PDF, XML or AWS library)", () => {
+    // Prepare
+    const files = ["invoice.ts", "invoice-errors.ts"].map((f) =>
+      readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "..", "domain", f), "utf8"),
+    );
+
+    // Act
+    const sources = files.flatMap((text) =>
+      [...text.matchAll(/^(?:import|export)[^;]*?from "([^"]+)"/gms)].map((m) => m[1]),
+    );
+
+    // Assess
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(source).toMatch(/^\.\/[a-z-]+\.js$/);
   });
 });
