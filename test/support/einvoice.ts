@@ -24,7 +24,11 @@ export interface CiiVerdict {
 
 /** Runs validate-cii once on all the files (one JVM per rule set) and answers per file. */
 export function validateCii(files: string[]): Map<string, CiiVerdict> {
-  const run = spawnSync(validateCiiPath, ["--json", ...files], { encoding: "utf8", timeout: 120_000 });
+  // Run through node, so the script needs no exec bit (CI's copy of shared/ is read-only).
+  const run = spawnSync(process.execPath, [validateCiiPath, "--json", ...files], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   if (run.error) throw run.error;
   if (run.status !== 0 && run.status !== 1) {
     throw new Error(`validate-cii failed (${run.status}): ${run.stderr}`);
