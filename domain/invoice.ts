@@ -316,6 +316,7 @@ const WORDS = {
       days === 0
         ? "Zahlbar sofort ohne Abzug."
         : `Zahlbar ohne Abzug innerhalb von ${days} Tagen bis ${due}.`,
+    refundTerms: (due: string) => `Den Gutschriftbetrag erstatten wir Ihnen bis ${due}.`,
   },
   en: {
     fee: (name: string, month: string) => `${name}: monthly fee ${month}`,
@@ -330,6 +331,7 @@ const WORDS = {
       days === 0
         ? "Payable immediately without deduction."
         : `Payable within ${days} days without deduction, by ${due}.`,
+    refundTerms: (due: string) => `We will refund the credit by ${due}.`,
   },
 } as const;
 
@@ -723,12 +725,17 @@ export function issueInvoice(draft: Invoice, number: string, issueDate: IsoDate)
   if (!number.trim()) throw new ValidationError("invalid invoice number", { number: "is required" });
   const days = draft.seller.paymentTermsDays;
   const dueDate = addDays(issueDate, days);
+  const words = WORDS[draft.buyer.language];
   return {
     ...draft,
     number,
     issueDate,
     dueDate,
-    paymentTerms: WORDS[draft.buyer.language].terms(days, formatDate(dueDate, draft.buyer.language)),
+    // A credit note's "due date" is when the provider pays back (BT-9 applies to the amount due either way).
+    paymentTerms:
+      draft.typeCode === 381
+        ? words.refundTerms(formatDate(dueDate, draft.buyer.language))
+        : words.terms(days, formatDate(dueDate, draft.buyer.language)),
   };
 }
 

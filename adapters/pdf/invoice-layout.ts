@@ -42,7 +42,6 @@ const LABELS = {
     creditTotal: "Gutschriftbetrag",
     transfer: (number: string) =>
       `Bitte überweisen Sie den Gesamtbetrag unter Angabe der Rechnungsnummer ${number} auf unser unten genanntes Konto.`,
-    refund: "Den Gutschriftbetrag erstatten wir auf Ihr Konto oder verrechnen ihn mit offenen Rechnungen.",
     embedded:
       "Dieses Dokument enthält die elektronische Rechnung nach EN 16931 (ZUGFeRD 2.3 / Factur-X) als Anhang factur-x.xml.",
     vatId: "USt-IdNr.",
@@ -88,7 +87,6 @@ const LABELS = {
     creditTotal: "Total credit",
     transfer: (number: string) =>
       `Please transfer the total to our account below, quoting the invoice number ${number}.`,
-    refund: "We will refund the credit to your account or set it off against open invoices.",
     embedded:
       "This document contains the EN 16931 e-invoice (ZUGFeRD 2.3 / Factur-X) as the attachment factur-x.xml.",
     vatId: "VAT ID",
@@ -206,8 +204,8 @@ export function invoiceLayout(invoice: IssuedInvoice): InvoiceLayout {
   });
 
   const payment = [
-    ...(invoice.paymentTerms && !credit ? [invoice.paymentTerms] : []),
-    credit ? l.refund : l.transfer(invoice.number),
+    ...(invoice.paymentTerms ? [invoice.paymentTerms] : []),
+    ...(credit ? [] : [l.transfer(invoice.number)]),
   ];
 
   // A foreign address ends with the country's name in capitals (DIN 5008, UPU).

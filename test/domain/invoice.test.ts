@@ -342,6 +342,18 @@ describe("issueInvoice", () => {
     expect(draft.number).toBeNull();
   });
 
+  it("tells a credit note's buyer when the credit is paid back", () => {
+    // Prepare
+    const credit = required(creditNoteDraft(anIssuedMonthInvoice(), { id: "inv_0002", reason: "Storno" }));
+
+    // Act
+    const issued = issueInvoice(credit, "RE-2026-00043", "2026-12-03");
+
+    // Assess
+    expect(issued.dueDate).toBe("2026-12-17");
+    expect(issued.paymentTerms).toBe("Den Gutschriftbetrag erstatten wir Ihnen bis 17.12.2026.");
+  });
+
   it("refuses to issue an invoice twice", () => {
     // Prepare
     const issued = anIssuedMonthInvoice();
