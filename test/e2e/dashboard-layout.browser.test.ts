@@ -1,7 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths, dateIn, monthOf } from "../../domain/calendar.js";
-import { useCaseDeps } from "../../functions/shared/deps.js";
 import { type SeededDemo, seedDemo, seedSampleWork } from "../../infra/local/seed.js";
 import { launchChromium, pageErrors, screenshot, settled } from "../support/browser.js";
 import { startTestApi, type TestApi } from "../support/local-api.js";
@@ -22,7 +21,7 @@ const lastMonth = addMonths(thisMonth, -1);
 
 beforeAll(async () => {
   api = await startTestApi();
-  const deps = useCaseDeps();
+  const deps = api.system.ports;
   const demo = await seedDemo(deps);
   if (!demo) throw new Error("seedDemo found a non-empty table");
   seeded = demo;
