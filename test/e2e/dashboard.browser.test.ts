@@ -5,6 +5,7 @@ import { addMonths, dateIn, monthOf } from "../../domain/calendar.js";
 import { type SeededDemo, seedDemo } from "../../infra/local/seed.js";
 import { signLocalToken } from "../../infra/local/token.js";
 import { launchChromium, pageErrors, screenshot, settled } from "../support/browser.js";
+import { customerOverHttp, monthly } from "../support/customers.js";
 import { startTestApi, type TestApi } from "../support/local-api.js";
 
 /**
@@ -212,20 +213,14 @@ describe("dashboard in Chromium", { timeout: 60_000 }, () => {
 describe("dashboard for staff, in German", { timeout: 60_000 }, () => {
   it("lets staff signed in by #token= pick any customer, with German labels and hours as h:mm", async () => {
     const admin = await api.token("admin");
-    const customer = await api.request("POST", "/customers", {
-      token: admin,
-      body: { name: "Zahnarztpraxis Weiß" },
-    });
-    const contract = await api.request("POST", "/contracts", {
-      token: admin,
-      body: {
-        customerId: customer.body.id,
-        kind: "monthly",
-        monthlyQuotaMinutes: 600,
-        startMonth: addMonths(thisMonth, -1),
-      },
-    });
-    expect(contract.status).toBe(201);
+    const created = await customerOverHttp(
+      api,
+      admin,
+      monthly({ startMonth: addMonths(thisMonth, -1) }),
+      "Zahnarztpraxis Weiß",
+    );
+    const customer = { body: { id: created.customerId } };
+    const contract = { body: { id: created.contractId } };
     await book(contract.body.id, { minutes: 30, description: "Drucker eingerichtet" });
 
     const context = await browser.newContext({ locale: "de-DE", viewport: { width: 1280, height: 900 } });

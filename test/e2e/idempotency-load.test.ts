@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customerOverHttp, monthly } from "../support/customers.js";
 import { startTestApi, type TestApi } from "../support/local-api.js";
-import { startMonthForTests, today } from "../support/route-fixtures.js";
+import { today } from "../support/route-fixtures.js";
 
 let api: TestApi;
 
@@ -16,20 +17,16 @@ describe("idempotency under load", () => {
   it("makes one booking from 100 concurrent identical requests with one Idempotency-Key", async () => {
     const admin = await api.token("admin");
     const technician = await api.token("technician");
-    const customer = await api.request("POST", "/customers", { token: admin, body: { name: "Load GmbH" } });
-    const contract = await api.request("POST", "/contracts", {
-      token: admin,
-      body: {
-        customerId: customer.body.id,
-        kind: "monthly",
-        monthlyQuotaMinutes: 6000,
-        startMonth: startMonthForTests(),
-      },
-    });
+    const { contractId } = await customerOverHttp(
+      api,
+      admin,
+      monthly({ monthlyQuotaMinutes: 6000 }),
+      "Load GmbH",
+    );
     const body = { date: today(), minutes: 45, category: "service", description: "Same request, many times" };
     const responses = await Promise.all(
       Array.from({ length: 100 }, () =>
-        api.request("POST", `/contracts/${contract.body.id}/bookings`, {
+        api.request("POST", `/contracts/${contractId}/bookings`, {
           token: technician,
           body,
           headers: { "idempotency-key": "load-key-1" },
@@ -38,12 +35,12 @@ describe("idempotency under load", () => {
     );
     expect(responses.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
-    const list = await api.request("GET", `/contracts/${contract.body.id}/bookings`, { token: admin });
+    const list = await api.request("GET", `/contracts/${contractId}/bookings`, { token: admin });
     expect(list.body.items).toHaveLength(1);
-    const balance = await api.request("GET", `/contracts/${contract.body.id}/balance`, { token: admin });
+    const balance = await api.request("GET", `/contracts/${contractId}/balance`, { token: admin });
     expect(balance.body.usedMinutes).toBe(45);
 
-    const other = await api.request("POST", `/contracts/${contract.body.id}/bookings`, {
+    const other = await api.request("POST", `/contracts/${contractId}/bookings`, {
       token: technician,
       body: { ...body, minutes: 60 },
       headers: { "idempotency-key": "load-key-1" },

@@ -2,9 +2,9 @@ import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { watchEntryOf } from "../../domain/ticket.js";
 import { localSqsClient } from "../../infra/local/sqs-local.js";
+import { customerOverHttp, monthly } from "../support/customers.js";
 import { startTestApi, type TestApi } from "../support/local-api.js";
 import { queueDepth } from "../support/queues.js";
-import { startMonthForTests } from "../support/route-fixtures.js";
 import { aTicket } from "../support/tickets.js";
 import { until } from "../support/wait.js";
 
@@ -26,17 +26,9 @@ afterAll(async () => {
 describe("poison messages on the ticket queue", () => {
   it("move to the dead-letter queue after maxReceiveCount while the good record of the batch raises its alert once", async () => {
     const admin = await api.token("admin");
-    const customer = await api.request("POST", "/customers", { token: admin, body: { name: "Poison AG" } });
-    const contract = await api.request("POST", "/contracts", {
-      token: admin,
-      body: {
-        customerId: customer.body.id,
-        kind: "monthly",
-        monthlyQuotaMinutes: 600,
-        startMonth: startMonthForTests(),
-        sla: { window: "7x24" },
-      },
-    });
+    const created = await customerOverHttp(api, admin, monthly({ sla: { window: "7x24" } }), "Poison AG");
+    const customer = { body: { id: created.customerId } };
+    const contract = { body: { id: created.contractId } };
     // A ticket received two days ago, stored without its ticket.opened message (as if that send had
     // failed): its warning is raised by the good record of the batch below (its watch entry), or by
     // nothing.

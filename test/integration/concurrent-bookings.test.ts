@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addMonths, dateIn, monthOf } from "../../domain/calendar.js";
+import { dateIn } from "../../domain/calendar.js";
+import { customerOverHttp, monthly } from "../support/customers.js";
 import { startTestApi, type TestApi } from "../support/local-api.js";
 
 let api: TestApi;
@@ -17,20 +18,16 @@ describe("concurrent bookings on one quota", () => {
     const admin = await api.token("admin");
     const technician = await api.token("technician");
     const today = dateIn("Europe/Berlin", new Date());
-    const customer = await api.request("POST", "/customers", { token: admin, body: { name: "Race GmbH" } });
-    const contract = await api.request("POST", "/contracts", {
-      token: admin,
-      body: {
-        customerId: customer.body.id,
-        kind: "monthly",
-        monthlyQuotaMinutes: 600,
-        startMonth: addMonths(monthOf(today), -1),
-      },
-    });
+    const { contractId } = await customerOverHttp(
+      api,
+      admin,
+      monthly({ monthlyQuotaMinutes: 600 }),
+      "Race GmbH",
+    );
 
     const responses = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        api.request("POST", `/contracts/${contract.body.id}/bookings`, {
+        api.request("POST", `/contracts/${contractId}/bookings`, {
           token: technician,
           body: { date: today, minutes: 30, category: "service", description: `Concurrent ${i}` },
         }),
@@ -44,9 +41,9 @@ describe("concurrent bookings on one quota", () => {
     expect(refused).toHaveLength(20);
     for (const r of refused) expect(r.body.error.code).toBe("quota_exceeded");
 
-    const balance = await api.request("GET", `/contracts/${contract.body.id}/balance`, { token: admin });
+    const balance = await api.request("GET", `/contracts/${contractId}/balance`, { token: admin });
     expect(balance.body).toMatchObject({ usedMinutes: 600, remainingMinutes: 0 });
-    const list = await api.request("GET", `/contracts/${contract.body.id}/bookings?limit=200`, {
+    const list = await api.request("GET", `/contracts/${contractId}/bookings?limit=200`, {
       token: admin,
     });
     const sum = list.body.items.reduce(

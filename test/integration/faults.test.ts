@@ -1,8 +1,10 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../domain/access.js";
+import type { Contract } from "../../domain/contract.js";
 import { createContract } from "../../domain/use-cases/contracts.js";
 import { createCustomer } from "../../domain/use-cases/customers.js";
+import { customerWith, monthly } from "../support/customers.js";
 import { type StoreDeps, storeDeps } from "../support/dynamo.js";
 import { inProcessApi } from "../support/handlers.js";
 import { startMonthForTests, today } from "../support/route-fixtures.js";
@@ -75,13 +77,8 @@ let faults: ReturnType<typeof injectFaults>;
 let api: Awaited<ReturnType<typeof inProcessApi>>;
 
 async function newMonthly(quota = 6000) {
-  const customer = await createCustomer(deps, admin, { name: "Faults GmbH" });
-  return createContract(deps, admin, {
-    customerId: customer.id,
-    kind: "monthly",
-    monthlyQuotaMinutes: quota,
-    startMonth: startMonthForTests(),
-  });
+  const { contracts } = await customerWith(deps, [monthly({ monthlyQuotaMinutes: quota })], "Faults GmbH");
+  return contracts[0] as Contract;
 }
 
 function book(contractId: string, minutes = 30, key?: string) {

@@ -4,7 +4,8 @@ import type { Contract } from "../../domain/contract.js";
 import type { Store } from "../../domain/repositories.js";
 import { monthCloseWorker } from "../../functions/jobs/month-close-worker.job.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
-import { bookOn, customerWith, type World, world } from "../support/month-close-world.js";
+import { customerWith } from "../support/customers.js";
+import { bookOn, type World, world } from "../support/month-close-world.js";
 
 const AFTER_JANUARY = "2026-01-31T23:30:00Z";
 

@@ -11,11 +11,11 @@ import {
   startMonthClose,
 } from "../../domain/use-cases/month-close.js";
 import { raiseExpiryNotices } from "../../domain/use-cases/notices.js";
+import { customerWith } from "../support/customers.js";
 import { countRequests } from "../support/dynamo.js";
 import {
   admin,
   bookOn,
-  customerWith,
   RecordingQueue,
   technician,
   type World,

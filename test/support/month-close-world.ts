@@ -5,38 +5,17 @@ import { keys } from "../../adapters/dynamodb/keys.js";
 import type { Actor } from "../../domain/access.js";
 import type { Alert } from "../../domain/alert.js";
 import { alertCause } from "../../domain/alert.js";
-import type {
-  Category,
-  Contract,
-  NewContract,
-  NewMonthlyContract,
-  NewPrepaidContract,
-} from "../../domain/contract.js";
+import type { Category } from "../../domain/contract.js";
 import { randomIds } from "../../domain/ids.js";
 import type { CloseJob, CloseJobQueue } from "../../domain/ports.js";
 import { FixedClock } from "../../domain/ports.js";
 import type { Store } from "../../domain/repositories.js";
 import { bookHours } from "../../domain/use-cases/bookings.js";
-import { createContract } from "../../domain/use-cases/contracts.js";
-import { createCustomer } from "../../domain/use-cases/customers.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { freshTable } from "./dynamo.js";
 
 export const admin: Actor = { role: "admin", customerId: null, subject: "admin-1" };
 export const technician: Actor = { role: "technician", customerId: null, subject: "tech-1" };
-
-/** A customer with contracts, made through the use cases. */
-export async function customerWith(
-  deps: UseCaseDeps,
-  contracts: (Omit<NewMonthlyContract, "customerId"> | Omit<NewPrepaidContract, "customerId">)[],
-) {
-  const customer = await createCustomer(deps, admin, { name: "Muster GmbH" });
-  const made: Contract[] = [];
-  for (const input of contracts) {
-    made.push(await createContract(deps, admin, { ...input, customerId: customer.id } as NewContract));
-  }
-  return { customer, contracts: made };
-}
 
 export async function bookOn(
   deps: UseCaseDeps,
