@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
 import { createDocumentClient } from "../../adapters/dynamodb/client.js";
-import { dynamoStore } from "../../adapters/dynamodb/dynamo-store.js";
+import { type DynamoStoreOptions, dynamoStore } from "../../adapters/dynamodb/dynamo-store.js";
 import { randomIds } from "../../domain/ids.js";
 import { FixedClock } from "../../domain/ports.js";
 import type { Store } from "../../domain/repositories.js";
@@ -27,7 +27,10 @@ export interface StoreDeps extends UseCaseDeps {
   tableName: string;
 }
 
-export async function storeDeps(now = "2026-11-27T09:00:00Z"): Promise<StoreDeps> {
+export async function storeDeps(
+  now = "2026-11-27T09:00:00Z",
+  options: Partial<DynamoStoreOptions> = {},
+): Promise<StoreDeps> {
   const { endpoint, tableName } = await freshTable();
   const clock = new FixedClock(new Date(now));
   const doc = createDocumentClient({ tableName, endpoint });
@@ -37,6 +40,7 @@ export async function storeDeps(now = "2026-11-27T09:00:00Z"): Promise<StoreDeps
       clock,
       billingTimezone: "Europe/Berlin",
       nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
+      ...options,
     },
   );
   return { store, clock, ids: randomIds, billingTimezone: "Europe/Berlin", doc, endpoint, tableName };

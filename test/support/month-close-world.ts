@@ -1,18 +1,16 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { createDocumentClient } from "../../adapters/dynamodb/client.js";
-import { type DynamoStoreOptions, dynamoStore } from "../../adapters/dynamodb/dynamo-store.js";
+import type { DynamoStoreOptions } from "../../adapters/dynamodb/dynamo-store.js";
 import { keys } from "../../adapters/dynamodb/keys.js";
 import type { Actor } from "../../domain/access.js";
 import type { Alert } from "../../domain/alert.js";
 import { alertCause } from "../../domain/alert.js";
 import type { Category } from "../../domain/contract.js";
-import { randomIds } from "../../domain/ids.js";
-import type { CloseJob, CloseJobQueue } from "../../domain/ports.js";
-import { FixedClock } from "../../domain/ports.js";
+import type { CloseJob, CloseJobQueue, FixedClock } from "../../domain/ports.js";
 import type { Store } from "../../domain/repositories.js";
 import { bookHours } from "../../domain/use-cases/bookings.js";
 import type { UseCaseDeps } from "../../domain/use-cases/deps.js";
-import { freshTable } from "./dynamo.js";
+import { storeDeps } from "./dynamo.js";
 
 export const admin: Actor = { role: "admin", customerId: null, subject: "admin-1" };
 export const technician: Actor = { role: "technician", customerId: null, subject: "tech-1" };
@@ -88,23 +86,6 @@ export interface World {
 
 /** Ports on a fresh table in the shared DynamoDB Local, with a clock the test moves. */
 export async function world(now: string, options: Partial<DynamoStoreOptions> = {}): Promise<World> {
-  const { endpoint, tableName } = await freshTable();
-  const clock = new FixedClock(new Date(now));
-  const doc = createDocumentClient({ tableName, endpoint });
-  const store = dynamoStore(
-    { doc, name: tableName },
-    {
-      clock,
-      billingTimezone: "Europe/Berlin",
-      nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
-      ...options,
-    },
-  );
-  return {
-    deps: { store, clock, ids: randomIds, billingTimezone: "Europe/Berlin" },
-    doc,
-    endpoint,
-    tableName,
-    read: tableReader(endpoint, tableName),
-  };
+  const { doc, endpoint, tableName, ...deps } = await storeDeps(now, options);
+  return { deps, doc, endpoint, tableName, read: tableReader(endpoint, tableName) };
 }
