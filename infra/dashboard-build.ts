@@ -58,7 +58,8 @@ export async function writeDashboard(
 
 /** Changes whenever a file of the folder changes, so a cached build can tell it is stale. */
 export function dashboardSourceStamp(sourceDir: string): string {
-  return readdirSync(sourceDir)
+  // Every file below the folder (the views live in dashboard/views/), so an edit anywhere rebuilds.
+  return (readdirSync(sourceDir, { recursive: true }) as string[])
     .sort()
     .map((name) => {
       const stat = statSync(join(sourceDir, name));

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildDashboard, writeDashboard } from "../../infra/dashboard-build.js";
+import { buildDashboard, dashboardSourceStamp, writeDashboard } from "../../infra/dashboard-build.js";
 import { repoRoot } from "../../infra/local/paths.js";
 
 const source = join(repoRoot, "dashboard");
@@ -38,5 +38,15 @@ describe("dashboard build", () => {
     const bare = mkdtempSync(join(tmpdir(), "koad-dashboard-"));
     await writeDashboard(source, bare, false);
     expect(readdirSync(bare)).not.toContain("config.json");
+  });
+
+  it("changes its source stamp when a file inside a subfolder (a view) changes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "koad-stamp-"));
+    mkdirSync(join(dir, "views"));
+    writeFileSync(join(dir, "views", "bookings.js"), "export const a = 1;");
+    const before = dashboardSourceStamp(dir);
+    writeFileSync(join(dir, "views", "bookings.js"), "export const a = 12;");
+    expect(dashboardSourceStamp(dir)).not.toBe(before);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
