@@ -47,12 +47,18 @@ if (seeded)
 console.log(
   "\nTokens (valid 12 h; more with `npm run --silent token -- --role admin|technician|customer --customer ID`):",
 );
-console.log(`  admin:      ${await signLocalToken(system.signingKey, { role: "admin" })}`);
-console.log(`  technician: ${await signLocalToken(system.signingKey, { role: "technician" })}`);
+const adminToken = await signLocalToken(system.signingKey, { role: "admin" });
+const technicianToken = await signLocalToken(system.signingKey, { role: "technician" });
 const customerToken = demoCustomer
   ? await signLocalToken(system.signingKey, { role: "customer", customerId: demoCustomer })
   : null;
+console.log(`  admin:      ${adminToken}`);
+console.log(`  technician: ${technicianToken}`);
 if (customerToken) console.log(`  customer:   ${customerToken}`);
-console.log(`\nDashboard: ${system.url}/${customerToken ? `#token=${customerToken}` : ""}`);
+// One sign-in link per role: open all three to see each view of the workspace side by side.
+console.log("\nWorkspace, signed in:");
+console.log(`  as admin:      ${system.url}/#token=${adminToken}`);
+console.log(`  as technician: ${system.url}/#token=${technicianToken}`);
+if (customerToken) console.log(`  as customer:   ${system.url}/#token=${customerToken}`);
 console.log(`Try: curl ${system.url}/health`);
 console.log("Ctrl-C stops everything.");

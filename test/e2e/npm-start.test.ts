@@ -61,6 +61,15 @@ describe("npm start", () => {
     expect(first.output()).toMatch(/Seeded demo customer (cus_\w+)/);
     const seededCustomer = /Seeded demo customer (cus_\w+)/.exec(first.output())?.[1];
     expect((await fetch(`${url}/health`)).status).toBe(200);
+    // A sign-in link for each role, whose token the API accepts as that role.
+    for (const role of ["admin", "technician", "customer"]) {
+      const link = new RegExp(`as ${role}:\\s+(\\S+)#token=(\\S+)`).exec(first.output());
+      expect(link?.[1], role).toBe(`${url}/`);
+      const me = await fetch(`${url}/customers/${seededCustomer}`, {
+        headers: { authorization: `Bearer ${link?.[2]}` },
+      });
+      expect(me.status, role).toBe(200);
+    }
     first.child.kill("SIGINT");
     expect(await exited(first.child)).toBe(0);
     expect(await answers(dynamo)).toBe(false);
