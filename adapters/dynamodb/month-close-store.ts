@@ -45,7 +45,12 @@ export class MonthCloseStore implements MonthCloseRepository {
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: { ":pk": partition.gsi2pk, ":active": "active" },
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { gsi2pk: partition.gsi2pk }),
+        ExclusiveStartKey: decodeCursor(page.cursor, {
+          pk: { prefix: "CONTRACT#" },
+          sk: "CONTRACT",
+          gsi2pk: partition.gsi2pk,
+          gsi2sk: { prefix: "" },
+        }),
       }),
     );
     return withCursor((result.Items ?? []).map(parseContract), result.LastEvaluatedKey);

@@ -86,7 +86,12 @@ export class DynamoTicketStore implements TicketRepository {
         },
         ScanIndexForward: false,
         Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, { gsi1pk: partition.gsi1pk }),
+        ExclusiveStartKey: decodeCursor(query.cursor, {
+          pk: { prefix: "TICKET#" },
+          sk: "TICKET",
+          gsi1pk: partition.gsi1pk,
+          gsi1sk: { prefix: partition.gsi1skPrefix },
+        }),
       }),
     );
     return withCursor((result.Items ?? []).map(parseTicket), result.LastEvaluatedKey);
