@@ -168,8 +168,12 @@ export type SlaCheckOutcome =
 
 export interface TicketRepository {
   /** Stores a new ticket; it carries its first watch entry, so it is watched from this write on. */
-  /** Stores a new ticket with its watch entry; false when that id exists already (a retried request). */
-  createTicket(ticket: Ticket): Promise<boolean>;
+  /**
+   * Stores a new ticket with its watch entry; false when that id exists already (a retried request).
+   * With `receivedMonth` (the billing month it was received in) the write fails with
+   * `PeriodClosedError` when that month is closed system-wide, atomically with the close's start.
+   */
+  createTicket(ticket: Ticket, guard?: { receivedMonth: Month }): Promise<boolean>;
   getTicket(id: string): Promise<Ticket | null>;
   /** Tickets of a contract, newest received first. */
   listTicketsOfContract(
@@ -204,6 +208,19 @@ export interface TicketRepository {
   }): Promise<SlaCheckOutcome>;
 }
 
+/** One start of a month close (the admin route or the schedule). */
+export interface MonthCloseRun {
+  month: Month;
+  startedAt: string;
+  enqueuedJobs: number;
+}
+
+/** The system-wide close: the last month closed (nothing may land in it or before), and the runs. */
+export interface MonthCloseStatus {
+  closedThrough: Month | null;
+  runs: MonthCloseRun[];
+}
+
 /** What a contract-month's close (and its statement preview) reads. */
 export interface MonthState {
   contract: Contract;
@@ -230,6 +247,15 @@ export interface MonthCloseRepository {
    * and re-plan.
    */
   commitMonthClose(plan: MonthClosePlan): Promise<"written" | "stale">;
+  /** The system-wide close status (`closedThrough` null before the first close). */
+  getMonthCloseStatus(): Promise<MonthCloseStatus>;
+  /**
+   * Moves `closedThrough` to `month` when it is later (it never moves backwards), before any close
+   * job is sent: from then on no contract, ticket or booking may land in that month or earlier.
+   */
+  advanceClosedThrough(month: Month): Promise<void>;
+  /** Records a start of the close (kept for the status). */
+  recordMonthCloseRun(run: MonthCloseRun): Promise<void>;
   /** The figures the close froze (closed months only); absent ones are left out. */
   getClosedMonthFigures(wanted: { contractId: string; month: Month }[]): Promise<ClosedMonthFigures[]>;
 }

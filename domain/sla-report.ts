@@ -1,4 +1,5 @@
-import type { Month } from "./calendar.js";
+import { addMonths, firstDayOf, isoInstant, type Month } from "./calendar.js";
+import { startOfLocalDay } from "./local-time.js";
 import { PRIORITIES, type Priority } from "./sla-terms.js";
 import { isBreached, type Ticket } from "./ticket.js";
 
@@ -67,4 +68,39 @@ export function slaReport(tickets: Ticket[], month: Month, now: Date): SlaReport
     ]),
   ) as Record<Priority, SlaFigures>;
   return { month, ...figures(tickets, now), byPriority };
+}
+
+/** A ticket as it stood at `at`: a first response recorded later is not there yet. */
+export function ticketAsOf(ticket: Ticket, at: Date): Ticket {
+  if (ticket.respondedAt === null || ticket.respondedAt <= isoInstant(at)) return ticket;
+  return {
+    ...ticket,
+    status: "open",
+    respondedAt: null,
+    respondedBy: null,
+    slaMet: null,
+    responseMinutes: null,
+  };
+}
+
+/**
+ * The SLA report of a month as it is reported: a closed month's figures as they stood at the month's
+ * end (in the billing time zone), so no later response or watch sweep changes a closed report; an
+ * open month's as of `now`.
+ */
+export function reportedSlaReport(
+  tickets: Ticket[],
+  month: Month,
+  closed: boolean,
+  now: Date,
+  billingTimezone: string,
+): SlaReport {
+  if (!closed) return slaReport(tickets, month, now);
+  const end = startOfLocalDay(billingTimezone, firstDayOf(addMonths(month, 1)));
+  const at = end.getTime() < now.getTime() ? end : now;
+  return slaReport(
+    tickets.map((ticket) => ticketAsOf(ticket, at)),
+    month,
+    at,
+  );
 }

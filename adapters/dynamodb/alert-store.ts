@@ -87,7 +87,12 @@ export class DynamoAlertStore implements AlertRepository {
           ":from": `${partition.gsi1skPrefix}${since}`,
           ":to": `${partition.gsi1skPrefix}\uffff`,
         },
-        ExclusiveStartKey: decodeCursor(query.cursor, { gsi1pk: partition.gsi1pk }),
+        ExclusiveStartKey: decodeCursor(query.cursor, {
+          pk: { prefix: "ALERT#" },
+          sk: "ALERT",
+          gsi1pk: partition.gsi1pk,
+          gsi1sk: { prefix: partition.gsi1skPrefix },
+        }),
       };
     } else {
       const partition = keys.allAlerts("", "").gsi2pk;
@@ -96,7 +101,12 @@ export class DynamoAlertStore implements AlertRepository {
         IndexName: INDEX.byType.name,
         KeyConditionExpression: since ? "gsi2pk = :pk AND gsi2sk >= :from" : "gsi2pk = :pk",
         ExpressionAttributeValues: since ? { ":pk": partition, ":from": since } : { ":pk": partition },
-        ExclusiveStartKey: decodeCursor(query.cursor, { gsi2pk: partition }),
+        ExclusiveStartKey: decodeCursor(query.cursor, {
+          pk: { prefix: "ALERT#" },
+          sk: "ALERT",
+          gsi2pk: partition,
+          gsi2sk: { prefix: "" },
+        }),
       };
     }
     if (query.type) {

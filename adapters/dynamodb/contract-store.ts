@@ -5,6 +5,7 @@ import { QuotaBelowUsageError, ValidationError } from "../../domain/errors.js";
 import type { PoolUsage } from "../../domain/ledger.js";
 import type { Clock } from "../../domain/ports.js";
 import type { ContractRepository, TopUp } from "../../domain/repositories.js";
+import { openPeriodCheck, periodClosedBy } from "./closed-period.js";
 import { contractItem, poolItem } from "./item-builders.js";
 import { parseContract } from "./items.js";
 import { INDEX, keys } from "./keys.js";
@@ -52,11 +53,17 @@ export class ContractStore implements ContractRepository {
           ConditionExpression: "attribute_not_exists(pk)",
         },
       });
+    // A contract starting in a closed month would reopen that month's closed statement.
+    const firstMonth = contract.kind === "monthly" ? contract.startMonth : contract.startDate.slice(0, 7);
+    items.push(openPeriodCheck(this.tableName, firstMonth));
     try {
       await writeTransaction(this.doc, items);
       return true;
     } catch (error) {
-      if (isConditionFailure(cancellationReasons(error)?.[0])) return false;
+      const reasons = cancellationReasons(error);
+      if (isConditionFailure(reasons?.[0])) return false;
+      const closed = periodClosedBy(reasons?.at(-1), firstMonth);
+      if (closed) throw closed;
       throw error;
     }
   }

@@ -55,7 +55,12 @@ export class CustomerStore implements CustomerRepository {
         KeyConditionExpression: "gsi2pk = :pk",
         ExpressionAttributeValues: { ":pk": partition.gsi2pk },
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { gsi2pk: partition.gsi2pk }),
+        ExclusiveStartKey: decodeCursor(page.cursor, {
+          pk: { prefix: "CUSTOMER#" },
+          sk: "CUSTOMER",
+          gsi2pk: partition.gsi2pk,
+          gsi2sk: { prefix: "" },
+        }),
       }),
     );
     return withCursor((result.Items ?? []).map(parseCustomer), result.LastEvaluatedKey);

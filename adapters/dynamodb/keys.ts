@@ -27,6 +27,7 @@ import type { Month } from "../../domain/calendar.js";
  * | tickets of a contract, by receipt       | byCustomer | gsi1pk CUSTOMER#<id>        gsi1sk TICKET#<contractId>#<receivedAt>#<ticketId> |
  * | SLA watch: tickets due by moment        | byDueAt    | gsi3pk DUE#sla#<shard 0-3>  gsi3sk <ISO moment>#<ticketId>#<stage> |
  * | alert outbox: unpublished, by moment    | byDueAt    | gsi3pk DUE#alert-outbox     gsi3sk <publish-after>#<alertId> |
+ * | month close status (closedThrough, runs) | table     | pk SYSTEM#month-close       sk SYSTEM                        |
  *
  * The SLA watch is the ticket item itself: while a ticket is open its gsi3 attributes name its next
  * moment (warning, then breach), so a sweep that queries `gsi3sk <= now` in each shard reads only
@@ -146,6 +147,9 @@ export const keys = {
     gsi3sk: `${publishAfter}#${alertId}`,
   }),
   alertOutboxPartition: () => "DUE#alert-outbox",
+
+  /** The system-wide month close: `closedThrough` and the runs; guards every write into a month. */
+  monthCloseStatus: (): Key => ({ pk: "SYSTEM#month-close", sk: "SYSTEM" }),
 };
 
 /** Partitions of the SLA watch index: writes spread over them, the sweep queries each. */

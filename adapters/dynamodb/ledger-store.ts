@@ -395,7 +395,10 @@ export class LedgerStore implements LedgerRepository {
         ExpressionAttributeValues: { ":pk": partition.pk, ":prefix": partition.skPrefix },
         ScanIndexForward: false,
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { pk: partition.pk }),
+        ExclusiveStartKey: decodeCursor(page.cursor, {
+          pk: partition.pk,
+          sk: { prefix: partition.skPrefix },
+        }),
       }),
     );
     return withCursor((result.Items ?? []).map(parseBooking), result.LastEvaluatedKey);

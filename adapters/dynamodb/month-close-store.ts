@@ -1,10 +1,18 @@
-import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Booking } from "../../domain/booking.js";
 import type { Month } from "../../domain/calendar.js";
 import type { Contract } from "../../domain/contract.js";
-import type { MonthCloseRepository, MonthState, Page, PageRequest } from "../../domain/repositories.js";
+import type {
+  MonthCloseRepository,
+  MonthCloseRun,
+  MonthCloseStatus,
+  MonthState,
+  Page,
+  PageRequest,
+} from "../../domain/repositories.js";
 import type { ClosedMonthFigures, MonthClosePlan } from "../../domain/statement.js";
 import { alertPut } from "./alert-store.js";
+import { parseMonthCloseStatus } from "./closed-period.js";
 import { decodeCursor } from "./cursor.js";
 import { periodItem, poolItem } from "./item-builders.js";
 import { parseBooking, parseClosedMonthFigures, parseContract } from "./items.js";
@@ -17,7 +25,7 @@ import {
   versionedPut,
   withCursor,
 } from "./table.js";
-import { cancellationReasons, writeTransaction } from "./transactions.js";
+import { cancellationReasons, isConditionalCheckFailed, writeTransaction } from "./transactions.js";
 import { readContractMonth } from "./usage-store.js";
 
 /**
@@ -45,7 +53,12 @@ export class MonthCloseStore implements MonthCloseRepository {
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: { ":pk": partition.gsi2pk, ":active": "active" },
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { gsi2pk: partition.gsi2pk }),
+        ExclusiveStartKey: decodeCursor(page.cursor, {
+          pk: { prefix: "CONTRACT#" },
+          sk: "CONTRACT",
+          gsi2pk: partition.gsi2pk,
+          gsi2sk: { prefix: "" },
+        }),
       }),
     );
     return withCursor((result.Items ?? []).map(parseContract), result.LastEvaluatedKey);
@@ -159,6 +172,41 @@ export class MonthCloseStore implements MonthCloseRepository {
       return "stale";
     }
     return "written";
+  }
+
+  async getMonthCloseStatus(): Promise<MonthCloseStatus> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.monthCloseStatus(), ConsistentRead: true }),
+    );
+    return parseMonthCloseStatus(Item);
+  }
+
+  async advanceClosedThrough(month: Month): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.monthCloseStatus(),
+          UpdateExpression: "SET closedThrough = :month",
+          // Never backwards: a rerun of an earlier month leaves a later closedThrough as it is.
+          ConditionExpression: "attribute_not_exists(closedThrough) OR closedThrough < :month",
+          ExpressionAttributeValues: { ":month": month },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
+  async recordMonthCloseRun(run: MonthCloseRun): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.monthCloseStatus(),
+        UpdateExpression: "SET runs = list_append(if_not_exists(runs, :none), :run)",
+        ExpressionAttributeValues: { ":none": [], ":run": [run] },
+      }),
+    );
   }
 
   async getClosedMonthFigures(wanted: { contractId: string; month: Month }[]): Promise<ClosedMonthFigures[]> {

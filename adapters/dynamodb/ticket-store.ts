@@ -7,10 +7,12 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { Alert } from "../../domain/alert.js";
+import type { Month } from "../../domain/calendar.js";
 import type { Page, PageRequest, SlaCheckOutcome, TicketRepository } from "../../domain/repositories.js";
 import type { SlaWatchEntry, Ticket, TicketStatus, WatchStage } from "../../domain/ticket.js";
 import { watchEntryOf } from "../../domain/ticket.js";
 import { alertPut } from "./alert-store.js";
+import { openPeriodCheck, periodClosedBy } from "./closed-period.js";
 import { decodeCursor } from "./cursor.js";
 import { parseTicket } from "./items.js";
 import { INDEX, keys } from "./keys.js";
@@ -42,16 +44,30 @@ export class DynamoTicketStore implements TicketRepository {
     private readonly tableName: string,
   ) {}
 
-  async createTicket(ticket: Ticket): Promise<boolean> {
+  async createTicket(ticket: Ticket, guard?: { receivedMonth: Month }): Promise<boolean> {
+    const put = {
+      TableName: this.tableName,
+      Item: ticketItem(ticket),
+      // Closes the race of a retried request: the same ticket id is written once.
+      ConditionExpression: "attribute_not_exists(pk)",
+    };
+    if (guard) {
+      try {
+        await writeTransaction(this.doc, [
+          { Put: put },
+          openPeriodCheck(this.tableName, guard.receivedMonth),
+        ]);
+        return true;
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (isConditionFailure(reasons?.[0])) return false;
+        const closed = periodClosedBy(reasons?.[1], guard.receivedMonth);
+        if (closed) throw closed;
+        throw error;
+      }
+    }
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: ticketItem(ticket),
-          // Closes the race of a retried request: the same ticket id is written once.
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
+      await this.doc.send(new PutCommand(put));
       return true;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
@@ -86,7 +102,12 @@ export class DynamoTicketStore implements TicketRepository {
         },
         ScanIndexForward: false,
         Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, { gsi1pk: partition.gsi1pk }),
+        ExclusiveStartKey: decodeCursor(query.cursor, {
+          pk: { prefix: "TICKET#" },
+          sk: "TICKET",
+          gsi1pk: partition.gsi1pk,
+          gsi1sk: { prefix: partition.gsi1skPrefix },
+        }),
       }),
     );
     return withCursor((result.Items ?? []).map(parseTicket), result.LastEvaluatedKey);

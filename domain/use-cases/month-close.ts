@@ -3,8 +3,8 @@ import { addMonths, isoInstant, type Month } from "../calendar.js";
 import { type Contract, isMonthClosed } from "../contract.js";
 import { ContentionError, MonthNotEndedError, NotFoundError } from "../errors.js";
 import type { CloseJob, CloseJobQueue } from "../ports.js";
-import type { Page } from "../repositories.js";
-import { type SlaReport, slaReport } from "../sla-report.js";
+import type { MonthCloseStatus, Page } from "../repositories.js";
+import { reportedSlaReport, type SlaReport } from "../sla-report.js";
 import {
   type ContractStatement,
   hasStatementFor,
@@ -63,6 +63,9 @@ export async function startMonthClose(
 ): Promise<MonthCloseStarted> {
   assertAllowed(actor, "admin.run");
   assertMonthEnded(deps, month);
+  const startedAt = isoInstant(deps.clock.now());
+  // First the books close: from here no write lands in `month` or before, while the jobs run.
+  await deps.store.monthClose.advanceClosedThrough(month);
   let enqueuedJobs = 0;
   let next: Promise<Page<Contract>> | null = deps.store.monthClose.listActiveContracts({
     limit: STARTER_PAGE_SIZE,
@@ -79,7 +82,17 @@ export async function startMonthClose(
     if (jobs.length > 0) await queue.enqueue(jobs);
     enqueuedJobs += jobs.length;
   }
+  await deps.store.monthClose.recordMonthCloseRun({ month, startedAt, enqueuedJobs });
   return { month, enqueuedJobs };
+}
+
+/** `GET /admin/month-close/status`: the last month closed system-wide, and the runs. */
+export async function monthCloseStatus(
+  deps: UseCaseDeps<StoreOf<"monthClose">>,
+  actor: Actor,
+): Promise<MonthCloseStatus> {
+  assertAllowed(actor, "admin.run");
+  return deps.store.monthClose.getMonthCloseStatus();
 }
 
 export interface ContractCloseOutcome {
@@ -205,7 +218,7 @@ export async function getCustomerStatement(
     status,
     contracts: statements,
     totalCents: statements.reduce((sum, s) => sum + s.feeCents + s.overageCents, 0),
-    sla: slaReport(tickets, month, deps.clock.now()),
+    sla: reportedSlaReport(tickets, month, status === "closed", deps.clock.now(), deps.billingTimezone),
   };
 }
 

@@ -1,9 +1,10 @@
 import { type Actor, assertAllowed, assertSees } from "../access.js";
 import { addMonths, firstDayOf, isoInstant, type Month } from "../calendar.js";
-import type { Contract } from "../contract.js";
+import { type Contract, isMonthClosed } from "../contract.js";
 import { NotFoundError } from "../errors.js";
 import { startOfLocalDay } from "../local-time.js";
-import { type SlaReport, slaReport } from "../sla-report.js";
+import { reportedSlaReport, type SlaReport } from "../sla-report.js";
+import { hasStatementFor } from "../statement.js";
 import type { Ticket } from "../ticket.js";
 import { currentMonth } from "./contracts.js";
 import type { StoreOf, UseCaseDeps } from "./deps.js";
@@ -33,5 +34,12 @@ export async function getSlaReport(
   const forMonth = month ?? currentMonth(deps);
   const contracts = await deps.store.contracts.listContractsOfCustomer(customerId);
   const tickets = (await Promise.all(contracts.map((c) => ticketsOfMonth(deps, c, forMonth)))).flat();
-  return { customerId, ...slaReport(tickets, forMonth, deps.clock.now()) };
+  // Closed as the statement is: every contract closed through the month (none: the month has ended).
+  const running = contracts.filter((c) => hasStatementFor(c, forMonth));
+  const closed =
+    running.length > 0 ? running.every((c) => isMonthClosed(c, forMonth)) : forMonth < currentMonth(deps);
+  return {
+    customerId,
+    ...reportedSlaReport(tickets, forMonth, closed, deps.clock.now(), deps.billingTimezone),
+  };
 }

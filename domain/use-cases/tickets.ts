@@ -1,5 +1,5 @@
 import { type Actor, assertAllowed, assertSees, isStaff } from "../access.js";
-import { isoInstant } from "../calendar.js";
+import { dateIn, isoInstant, monthOf } from "../calendar.js";
 import { ContractInactiveError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import type { Page, PageRequest } from "../repositories.js";
 import type { Priority } from "../sla-terms.js";
@@ -57,7 +57,9 @@ export async function openTicket(
     openedBy: actor.subject,
     now,
   });
-  if (!(await deps.store.tickets.createTicket(ticket))) {
+  // A ticket received in a closed month would change that month's closed SLA figures.
+  const receivedMonth = monthOf(dateIn(deps.billingTimezone, receivedAt));
+  if (!(await deps.store.tickets.createTicket(ticket, { receivedMonth }))) {
     // A retried request (same Idempotency-Key, so the same id): answer with what the first one made.
     const existing = await deps.store.tickets.getTicket(ticket.id);
     if (!existing) throw new Error(`Ticket ${ticket.id} exists but cannot be read`);

@@ -1,6 +1,6 @@
 import type { CloseJobQueue } from "../../domain/ports.js";
 import type { StoreOf, UseCaseDeps } from "../../domain/use-cases/deps.js";
-import { startMonthClose } from "../../domain/use-cases/month-close.js";
+import { monthCloseStatus, startMonthClose } from "../../domain/use-cases/month-close.js";
 import { monthCloseSchema } from "../schemas/month-close.schema.js";
 import { actorOf, type GroupRoutes } from "../shared/http.js";
 import { parseWith } from "../shared/validation.js";
@@ -13,5 +13,19 @@ export const adminRoutes: GroupRoutes<"admin", AdminPorts> = {
     const { month } = parseWith(monthCloseSchema, request.body);
     const started = await startMonthClose(ports, actorOf(request), month, ports.closeJobs);
     return { statusCode: 202, body: { month: started.month, enqueuedJobs: started.enqueuedJobs } };
+  },
+  "GET /admin/month-close/status": async (request, ports) => {
+    const status = await monthCloseStatus(ports, actorOf(request));
+    return {
+      statusCode: 200,
+      body: {
+        closedThrough: status.closedThrough,
+        runs: status.runs.map((run) => ({
+          month: run.month,
+          startedAt: run.startedAt,
+          enqueuedJobs: run.enqueuedJobs,
+        })),
+      },
+    };
   },
 };

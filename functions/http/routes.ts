@@ -148,6 +148,11 @@ export const ROUTES = {
     successStatus: 202,
     summary: "Close a month that has ended, as the schedule does (safe to repeat)",
   },
+  "GET /admin/month-close/status": {
+    group: "admin",
+    auth: "token",
+    summary: "The last month closed system-wide (closedThrough) and the close runs",
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteKey = keyof typeof ROUTES;

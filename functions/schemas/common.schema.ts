@@ -2,15 +2,34 @@ import * as z from "zod/mini";
 import { isTimeZone } from "../../domain/calendar.js";
 
 /** Shared pieces of the request schemas. Each schema also feeds the OpenAPI document. */
-export const monthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM"));
-export const dateSchema = z.iso.date();
+
+/** The years the product takes dates in (SPEC §5): holidays and calendars are computed for them. */
+export const FIRST_DAY = "2000-01-01";
+export const LAST_DAY = "2099-12-31";
+const inRange = (day: string) => day >= FIRST_DAY && day <= LAST_DAY;
+const RANGE = `must be from ${FIRST_DAY} to ${LAST_DAY}`;
+
+export const monthSchema = z.string().check(
+  z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM"),
+  z.refine(
+    (month) => inRange(`${month}-01`),
+    `must be from ${FIRST_DAY.slice(0, 7)} to ${LAST_DAY.slice(0, 7)}`,
+  ),
+);
+export const dateSchema = z.iso.date().check(z.refine(inRange, RANGE));
+/** An instant with its offset; the UTC day it names is in the product's range. */
+export const instantSchema = z.iso
+  .datetime({ offset: true })
+  .check(z.refine((instant) => inRange(new Date(instant).toISOString().slice(0, 10)), RANGE));
 export const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/));
 export const timezoneSchema = z.string().check(
   z.maxLength(64),
   z.refine((value) => isTimeZone(value), "must be an IANA time zone"),
 );
 export const centsSchema = z.int().check(z.minimum(0), z.maximum(1_000_000_000_00));
-export const minutesSchema = z.int().check(z.minimum(1), z.maximum(10_000_000));
+/** A monthly quota, a pool's basis or a top-up may be this large (several technicians for one customer). */
+export const MAX_QUOTA_MINUTES = 1_000_000;
+export const minutesSchema = z.int().check(z.minimum(1), z.maximum(MAX_QUOTA_MINUTES));
 
 export const pageQuerySchema = z.strictObject({
   limit: z.optional(z.string().check(z.regex(/^(?:[1-9]\d?|1\d\d|200)$/, "must be 1 to 200"))),

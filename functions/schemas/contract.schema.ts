@@ -5,6 +5,7 @@ import {
   centsSchema,
   dateSchema,
   idSchema,
+  MAX_QUOTA_MINUTES,
   minutesSchema,
   monthSchema,
   timezoneSchema,
@@ -51,7 +52,7 @@ const common = {
 export const createMonthlyContractSchema = z.strictObject({
   ...common,
   kind: z.literal("monthly"),
-  monthlyQuotaMinutes: z.int().check(z.minimum(0), z.maximum(44_640)),
+  monthlyQuotaMinutes: z.int().check(z.minimum(0), z.maximum(MAX_QUOTA_MINUTES)),
   startMonth: monthSchema,
   endMonth: z.optional(z.nullable(monthSchema)),
   feeCentsPerMonth: z.optional(centsSchema),
@@ -61,7 +62,7 @@ export const createMonthlyContractSchema = z.strictObject({
 export const createPrepaidContractSchema = z.strictObject({
   ...common,
   kind: z.literal("prepaid"),
-  monthlyBasisMinutes: z.int().check(z.minimum(1), z.maximum(44_640)),
+  monthlyBasisMinutes: z.int().check(z.minimum(1), z.maximum(MAX_QUOTA_MINUTES)),
   termYears: z.union([z.literal(1), z.literal(3)]),
   startDate: dateSchema,
   priceCents: z.optional(centsSchema),
@@ -74,7 +75,7 @@ export const createContractSchema = z.discriminatedUnion("kind", [
 export type CreateContract = z.infer<typeof createContractSchema>;
 
 export const changeQuotaSchema = z.strictObject({
-  monthlyQuotaMinutes: z.int().check(z.minimum(0), z.maximum(44_640)),
+  monthlyQuotaMinutes: z.int().check(z.minimum(0), z.maximum(MAX_QUOTA_MINUTES)),
   effectiveMonth: monthSchema,
 });
 export type ChangeQuota = z.infer<typeof changeQuotaSchema>;

@@ -2,10 +2,10 @@ import * as z from "zod/mini";
 import { ALERT_TYPES } from "../../domain/alert.js";
 import { PRIORITIES } from "../../domain/sla-terms.js";
 import { TICKET_STATUSES } from "../../domain/ticket.js";
-import { idSchema, monthSchema, pageQuerySchema } from "./common.schema.js";
+import { idSchema, instantSchema, monthSchema, pageQuerySchema } from "./common.schema.js";
 
-/** An instant: ISO-8601 with `Z` or an offset (`2026-11-27T05:28:17Z`). */
-export const instantSchema = z.iso.datetime({ offset: true });
+/** An instant: ISO-8601 with `Z` or an offset (`2026-11-27T05:28:17Z`), 2000 to 2099. */
+export { instantSchema };
 
 export const openTicketSchema = z.strictObject({
   contractId: idSchema,

@@ -7,9 +7,9 @@ type Issue = z.core.$ZodIssue;
 function describe(issue: Issue): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined
-        ? "is required"
-        : `must be ${issue.expected === "int" ? "an integer" : `a ${issue.expected}`}`;
+      if (issue.input === undefined) return "is required";
+      if (issue.message && issue.message !== "Invalid input") return issue.message;
+      return `must be ${issue.expected === "int" ? "an integer" : `a ${issue.expected}`}`;
     case "too_small":
       return issue.origin === "string" || issue.origin === "array"
         ? `must have at least ${String(issue.minimum)} ${issue.origin === "string" ? "characters" : "items"}`
@@ -33,12 +33,29 @@ function describe(issue: Issue): string {
 
 /** Parses `input` with `schema` or throws `validation_failed` naming each bad field. */
 export function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown, where = "body"): T {
-  const parsed = schema.safeParse(input);
+  // The input is reported so a field that is there but wrong ("50") is not called missing.
+  const parsed = schema.safeParse(input, { reportInput: true, error: integerTypeMessage });
   if (parsed.success) return parsed.data;
   const details: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
+  // zod's own safe-integer range comes before the field's bound: name the field's bound (1e308 is
+  // "must be at most 1440", not "at most 9007199254740991").
+  const issues = [...parsed.error.issues].sort(
+    (a, b) => Number(isSafeIntegerRange(a)) - Number(isSafeIntegerRange(b)),
+  );
+  for (const issue of issues) {
     const field = [where, ...issue.path.map(String)].join(".");
     details[field] ??= describe(issue);
   }
   throw new ValidationError(`Invalid ${where}`, details);
+}
+
+function isSafeIntegerRange(issue: Issue): boolean {
+  return (issue.code === "too_big" || issue.code === "too_small") && issue.origin === "int";
+}
+
+/** zod/mini calls a non-number where an integer is needed "expected number"; say "an integer". */
+function integerTypeMessage(issue: { code?: string; inst?: unknown }): string | undefined {
+  if (issue.code !== "invalid_type") return undefined;
+  const def = (issue.inst as { _zod?: { def?: { format?: string } } } | undefined)?._zod?.def;
+  return def?.format === "safeint" || def?.format === "int32" ? "must be an integer" : undefined;
 }

@@ -14,7 +14,7 @@ type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>
 /** API Gateway accepts up to 10 MB; the local server stops reading well before, the handler caps at 64 KiB. */
 const MAX_READ_BYTES = 1024 * 1024;
 
-interface CompiledRoute {
+export interface CompiledRoute {
   routeKey: string;
   method: string;
   pattern: RegExp;
@@ -22,7 +22,7 @@ interface CompiledRoute {
   spec: RouteSpec;
 }
 
-function compileRoutes(): CompiledRoute[] {
+export function compileRoutes(): CompiledRoute[] {
   return Object.entries(ROUTES as Record<string, RouteSpec>).map(([routeKey, spec]) => {
     const [method, path] = routeKey.split(" ") as [string, string];
     const names: string[] = [];
@@ -41,6 +41,42 @@ function compileRoutes(): CompiledRoute[] {
   });
 }
 
+type RouteMatch =
+  | { kind: "route"; route: CompiledRoute; params: Record<string, string> }
+  | { kind: "other_method"; allow: string }
+  | { kind: "bad_path"; name: string }
+  | { kind: "none" };
+
+/**
+ * The route for a method and path: `HEAD` takes the `GET` route; a path the table knows under other
+ * methods only is `other_method` (405 with `Allow`); a parameter that is not valid percent-encoded
+ * UTF-8 (`%zz`, `%ff`) is `bad_path` (400), never a thrown URIError.
+ */
+export function matchRoute(routes: CompiledRoute[], method: string, pathname: string): RouteMatch {
+  const allowed = new Set<string>();
+  const wanted = method === "HEAD" ? "GET" : method;
+  for (const route of routes) {
+    const match = route.pattern.exec(pathname);
+    if (!match) continue;
+    if (route.method !== wanted) {
+      allowed.add(route.method);
+      continue;
+    }
+    const params: Record<string, string> = {};
+    for (const [i, name] of route.names.entries()) {
+      try {
+        params[name] = decodeURIComponent(match[i + 1] ?? "");
+      } catch {
+        return { kind: "bad_path", name };
+      }
+    }
+    return { kind: "route", route, params };
+  }
+  if (allowed.size === 0) return { kind: "none" };
+  if (allowed.has("GET")) allowed.add("HEAD");
+  return { kind: "other_method", allow: [...allowed].sort().join(", ") };
+}
+
 export interface ApiServerOptions {
   port: number;
   /** What the functions are given (a test's clock). */
@@ -56,9 +92,15 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-function sendJson(response: ServerResponse, statusCode: number, body: unknown): void {
+function sendJson(
+  response: ServerResponse,
+  statusCode: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
   // The same baseline headers the handlers' security middleware sets, for answers the server gives itself.
   response.writeHead(statusCode, {
+    ...extraHeaders,
     "content-type": "application/json",
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
@@ -88,22 +130,31 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     try {
       const url = new URL(request.url ?? "/", "http://127.0.0.1");
       const method = request.method ?? "GET";
-      let matched: { route: CompiledRoute; params: Record<string, string> } | null = null;
-      for (const route of routes) {
-        if (route.method !== method) continue;
-        const match = route.pattern.exec(url.pathname);
-        if (!match) continue;
-        const params: Record<string, string> = {};
-        route.names.forEach((name, i) => {
-          params[name] = decodeURIComponent(match[i + 1] ?? "");
+      const found = matchRoute(routes, method, url.pathname);
+      if (found.kind === "bad_path") {
+        return sendJson(response, 400, {
+          error: {
+            code: "validation_failed",
+            message: "Invalid path",
+            details: { [`path.${found.name}`]: "is not valid percent-encoded UTF-8" },
+          },
         });
-        matched = { route, params };
-        break;
       }
-      if (!matched) {
+      if (found.kind === "other_method") {
+        // As API Gateway answers with the per-path catch-all route of the stateless stack.
+        return sendJson(
+          response,
+          405,
+          { error: { code: "method_not_allowed", message: `${method} is not allowed here` } },
+          { allow: found.allow },
+        );
+      }
+      if (found.kind === "none") {
         if (options.staticHandler && (await options.staticHandler(request, response))) return;
         return sendJson(response, 404, { error: { code: "not_found", message: "Not found" } });
       }
+      const matched = found;
+      const head = method === "HEAD";
       const body = await readBody(request);
       if (body === null) {
         return sendJson(response, 413, {
@@ -139,8 +190,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       const result = await handler(event, lambdaContext(`koad-http-${matched.route.spec.group}`));
       const responseHeaders: Record<string, string> = {};
       for (const [name, value] of Object.entries(result.headers ?? {})) responseHeaders[name] = String(value);
+      const payload = result.body ?? "";
+      responseHeaders["content-length"] ??= String(Buffer.byteLength(payload));
       response.writeHead(result.statusCode ?? 200, responseHeaders);
-      response.end(result.body ?? "");
+      // HEAD is the GET route's answer, headers only.
+      response.end(head ? undefined : payload);
     } catch (error) {
       console.error("local API server error", error);
       if (!response.headersSent)

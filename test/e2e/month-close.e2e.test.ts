@@ -63,7 +63,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function createCustomerWithContracts() {
+async function createCustomerWithContracts(startMonth = "2026-01") {
   const customer = (await call("POST", "/customers", { token: tokens.admin, body: { name: "Muster GmbH" } }))
     .body as { id: string };
   const monthly = (
@@ -73,7 +73,7 @@ async function createCustomerWithContracts() {
         customerId: customer.id,
         kind: "monthly",
         monthlyQuotaMinutes: 600,
-        startMonth: "2026-01",
+        startMonth,
         feeCentsPerMonth: 45_000,
         overage: { policy: "bill", rateCentsPerHour: 9_000 },
       },
@@ -87,7 +87,7 @@ async function createCustomerWithContracts() {
         kind: "prepaid",
         monthlyBasisMinutes: 60,
         termYears: 1,
-        startDate: "2026-01-01",
+        startDate: `${startMonth}-01`,
       },
     })
   ).body as { id: string };
@@ -251,7 +251,8 @@ describe("month close through the local system", () => {
   it("moves a malformed close job to the dead-letter queue while the good jobs of its batch close", async () => {
     // Prepare
     clock.set("2026-04-01T08:00:00Z");
-    const other = await createCustomerWithContracts();
+    // Months up to February are closed system-wide by now: a new contract starts in March.
+    const other = await createCustomerWithContracts("2026-03");
     const sqs = localSqsClient(system.sqsEndpoint);
     // Act
     await sqs.send(

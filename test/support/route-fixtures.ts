@@ -148,6 +148,7 @@ export const ROUTE_FIXTURES: Record<RouteKey, RouteFixture> = {
     request: async () => ({ body: { month: addMonths(thisMonth(), -1) } }),
     expect: adminWrite(202),
   },
+  "GET /admin/month-close/status": { request: async () => ({}), expect: adminWrite(200) },
 };
 
 /** A route's path with its parameters filled in. */
