@@ -1,7 +1,7 @@
 import type { CloseJobQueue } from "../../domain/ports.js";
 import type { StoreOf, UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { startMonthClose } from "../../domain/use-cases/month-close.js";
-import { monthCloseSchema } from "../schemas/month-close.schema.js";
+import { type MonthCloseResponse, monthCloseSchema } from "../schemas/month-close.schema.js";
 import { actorOf, type GroupRoutes } from "../shared/http.js";
 import { parseWith } from "../shared/validation.js";
 
@@ -12,6 +12,7 @@ export const adminRoutes: GroupRoutes<"admin", AdminPorts> = {
   "POST /admin/month-close": async (request, ports) => {
     const { month } = parseWith(monthCloseSchema, request.body);
     const started = await startMonthClose(ports, actorOf(request), month, ports.closeJobs);
-    return { statusCode: 202, body: { month: started.month, enqueuedJobs: started.enqueuedJobs } };
+    const body: MonthCloseResponse = { month: started.month, enqueuedJobs: started.enqueuedJobs };
+    return { statusCode: 202, body };
   },
 };

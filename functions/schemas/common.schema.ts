@@ -43,6 +43,7 @@ export function errorResponseSchema(codes: readonly [string, ...string[]]) {
 export type ErrorResponse = z.infer<ReturnType<typeof errorResponseSchema>>;
 
 export const healthResponseSchema = z.strictObject({ status: z.literal("ok") });
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
 /** The OpenAPI document itself: an object (its shape is OpenAPI 3.1's, not restated here). */
 export const openApiResponseSchema = z.looseObject({ openapi: z.string() });

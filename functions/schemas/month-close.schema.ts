@@ -17,6 +17,7 @@ export const statementMonthSchema = z.strictObject({ month: monthSchema });
 /* Response schemas */
 
 export const monthCloseResponseSchema = z.strictObject({ month: z.string(), enqueuedJobs: z.int() });
+export type MonthCloseResponse = z.infer<typeof monthCloseResponseSchema>;
 
 const statementBookingResponseSchema = z.strictObject({
   id: z.string(),

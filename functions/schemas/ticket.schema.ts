@@ -112,3 +112,4 @@ export const slaSweepResponseSchema = z.strictObject({
   published: z.int(),
   publishFailed: z.int(),
 });
+export type SlaSweepResponse = z.infer<typeof slaSweepResponseSchema>;
