@@ -10,13 +10,13 @@ import { createBookingSchema, listBookingsQuerySchema, reversalSchema } from "..
 import { actorOf, type GroupRoutes } from "../shared/http.js";
 import { parseWith } from "../shared/validation.js";
 import { pageOf, pathId } from "./params.js";
-import { balanceView, bookingView, pageView } from "./views.js";
+import { bookingView, bookingWithBalanceView, pageView } from "./views.js";
 
 /** The bookings function's ports: the ledger with its contracts, and the records of retried bookings. */
 export type BookingsPorts = UseCaseDeps<BookingStore>;
 
 function bookingResponse(result: BookingResult) {
-  return { statusCode: 201, body: { ...bookingView(result.booking), balance: balanceView(result.balance) } };
+  return { statusCode: 201, body: bookingWithBalanceView(result.booking, result.balance) };
 }
 
 export const bookingRoutes: GroupRoutes<"bookings", BookingsPorts> = {

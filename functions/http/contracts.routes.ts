@@ -15,7 +15,7 @@ import {
 import { actorOf, type GroupRoutes } from "../shared/http.js";
 import { parseWith } from "../shared/validation.js";
 import { pathId } from "./params.js";
-import { balanceView, contractView } from "./views.js";
+import { balanceView, contractView, contractWithBalanceView, topUpView } from "./views.js";
 
 /** The contracts function's ports: contracts, their customer, the usage balances read, idempotency. */
 export type ContractsPorts = UseCaseDeps<StoreOf<"customers" | "contracts" | "usage" | "idempotency">>;
@@ -27,7 +27,7 @@ export const contractRoutes: GroupRoutes<"contracts", ContractsPorts> = {
   },
   "GET /contracts/{contractId}": async (request, ports) => {
     const { contract, balance } = await getContract(ports, actorOf(request), pathId(request, "contractId"));
-    return { statusCode: 200, body: { ...contractView(contract), balance: balanceView(balance) } };
+    return { statusCode: 200, body: contractWithBalanceView(contract, balance) };
   },
   "PUT /contracts/{contractId}/quota": async (request, ports) => {
     const input = parseWith(changeQuotaSchema, request.body);
@@ -37,17 +37,7 @@ export const contractRoutes: GroupRoutes<"contracts", ContractsPorts> = {
   "POST /contracts/{contractId}/topups": async (request, ports) => {
     const input = parseWith(topUpSchema, request.body);
     const topUp = await topUpPool(ports, actorOf(request), pathId(request, "contractId"), input);
-    return {
-      statusCode: 201,
-      body: {
-        id: topUp.id,
-        contractId: topUp.contractId,
-        minutes: topUp.minutes,
-        note: topUp.note,
-        at: topUp.at,
-        totalMinutes: topUp.pool.totalMinutes,
-      },
-    };
+    return { statusCode: 201, body: topUpView(topUp) };
   },
   "GET /contracts/{contractId}/balance": async (request, ports) => {
     const query = parseWith(balanceQuerySchema, request.query, "query");

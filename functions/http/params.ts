@@ -10,8 +10,8 @@ export function pathId(request: HttpRequest, name: string): string {
 }
 
 export function pageOf(
-  query: { limit?: string | undefined; cursor?: string | undefined },
+  query: { limit?: number | undefined; cursor?: string | undefined },
   defaultLimit = 50,
 ) {
-  return { limit: query.limit ? Number(query.limit) : defaultLimit, cursor: query.cursor };
+  return { limit: query.limit ?? defaultLimit, cursor: query.cursor };
 }

@@ -1,5 +1,6 @@
 import type { StoreOf } from "../../domain/use-cases/deps.js";
 import { runSlaSweep, type SlaDeps } from "../../domain/use-cases/sla-watch.js";
+import type { SlaSweepResponse } from "../schemas/ticket.schema.js";
 import { actorOf, type GroupRoutes } from "../shared/http.js";
 import { logger } from "../shared/logger.js";
 
@@ -15,6 +16,7 @@ export const slaSweepRoutes: GroupRoutes<"slaSweep", SlaSweepPorts> = {
         error: failure.error as Error,
       });
     }
-    return { statusCode: 202, body: result };
+    const body: SlaSweepResponse = result;
+    return { statusCode: 202, body };
   },
 };

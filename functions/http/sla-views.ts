@@ -1,10 +1,16 @@
-import { alertMessage } from "../../domain/alert.js";
+import { type Alert, alertMessage } from "../../domain/alert.js";
 import type { SlaReport } from "../../domain/sla-report.js";
 import { isBreached, type Ticket } from "../../domain/ticket.js";
+import type {
+  AlertResponse,
+  FirstResponseResponse,
+  SlaReportResponse,
+  TicketResponse,
+} from "../schemas/ticket.schema.js";
 
-/** Response bodies of tickets, alerts and SLA reports: each field listed on purpose. */
+/** Response bodies of tickets, alerts and SLA reports: each field listed on purpose, typed by its schema. */
 
-export function ticketView(ticket: Ticket, now: Date) {
+export function ticketView(ticket: Ticket, now: Date): TicketResponse {
   return {
     id: ticket.id,
     contractId: ticket.contractId,
@@ -27,7 +33,7 @@ export function ticketView(ticket: Ticket, now: Date) {
   };
 }
 
-export function firstResponseView(ticket: Ticket) {
+export function firstResponseView(ticket: Ticket): FirstResponseResponse {
   return {
     ticketId: ticket.id,
     respondedAt: ticket.respondedAt,
@@ -38,9 +44,9 @@ export function firstResponseView(ticket: Ticket) {
 }
 
 /** An alert as the API lists it (and as it is published to SNS). */
-export const alertView = alertMessage;
+export const alertView: (alert: Alert) => AlertResponse = alertMessage;
 
-export function slaReportView(report: SlaReport & { customerId: string }) {
+export function slaReportView(report: SlaReport & { customerId: string }): SlaReportResponse {
   return {
     customerId: report.customerId,
     month: report.month,

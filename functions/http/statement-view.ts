@@ -1,9 +1,10 @@
 import { CATEGORIES } from "../../domain/contract.js";
 import type { ContractStatement, StatementBooking } from "../../domain/statement.js";
 import type { CustomerStatement } from "../../domain/use-cases/month-close.js";
+import type { StatementResponse } from "../schemas/month-close.schema.js";
 
 /** The statement as JSON: fields listed on purpose (nothing internal such as keys or versions). */
-export function customerStatementView(statement: CustomerStatement) {
+export function customerStatementView(statement: CustomerStatement): StatementResponse {
   return {
     customerId: statement.customerId,
     month: statement.month,
@@ -14,7 +15,7 @@ export function customerStatementView(statement: CustomerStatement) {
   };
 }
 
-function contractStatementView(s: ContractStatement) {
+function contractStatementView(s: ContractStatement): StatementResponse["contracts"][number] {
   return {
     contractId: s.contractId,
     kind: s.kind,
@@ -37,7 +38,7 @@ function contractStatementView(s: ContractStatement) {
   };
 }
 
-function bookingLine(b: StatementBooking) {
+function bookingLine(b: StatementBooking): StatementResponse["contracts"][number]["bookings"][number] {
   return {
     id: b.id,
     date: b.date,

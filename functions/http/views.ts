@@ -3,10 +3,22 @@ import type { Contract } from "../../domain/contract.js";
 import type { Customer } from "../../domain/customer.js";
 import type { Balance } from "../../domain/ledger.js";
 import type { Page } from "../../domain/repositories.js";
+import type { BookingResponse, BookingWithBalanceResponse } from "../schemas/booking.schema.js";
+import type {
+  BalanceResponse,
+  ContractResponse,
+  ContractWithBalanceResponse,
+  TopUpResponse,
+} from "../schemas/contract.schema.js";
+import type { CustomerResponse } from "../schemas/customer.schema.js";
 
-/** Response bodies: each field listed on purpose, so nothing internal (versions, keys) leaks out. */
+/**
+ * Response bodies: each field listed on purpose, so nothing internal (versions, keys) leaks out. Each
+ * view returns the type of its response schema (functions/schemas), so a view that drifts from the
+ * schema the OpenAPI document declares fails the typecheck.
+ */
 
-export function customerView(customer: Customer) {
+export function customerView(customer: Customer): CustomerResponse {
   return {
     id: customer.id,
     name: customer.name,
@@ -16,7 +28,7 @@ export function customerView(customer: Customer) {
   };
 }
 
-export function contractView(contract: Contract) {
+export function contractView(contract: Contract): ContractResponse {
   const common = {
     id: contract.id,
     customerId: contract.customerId,
@@ -32,6 +44,7 @@ export function contractView(contract: Contract) {
   if (contract.kind === "monthly") {
     return {
       ...common,
+      kind: contract.kind,
       startMonth: contract.startMonth,
       endMonth: contract.endMonth,
       quotaSchedule: contract.quotaSchedule,
@@ -41,6 +54,7 @@ export function contractView(contract: Contract) {
   }
   return {
     ...common,
+    kind: contract.kind,
     monthlyBasisMinutes: contract.monthlyBasisMinutes,
     termYears: contract.termYears,
     startDate: contract.startDate,
@@ -49,7 +63,7 @@ export function contractView(contract: Contract) {
   };
 }
 
-export function balanceView(balance: Balance) {
+export function balanceView(balance: Balance): BalanceResponse {
   if (balance.kind === "monthly") {
     return {
       month: balance.month,
@@ -76,7 +90,7 @@ export function balanceView(balance: Balance) {
   };
 }
 
-export function bookingView(booking: Booking) {
+export function bookingView(booking: Booking): BookingResponse {
   return {
     id: booking.id,
     contractId: booking.contractId,
@@ -100,6 +114,32 @@ export function bookingView(booking: Booking) {
   };
 }
 
-export function pageView<T, V>(page: Page<T>, view: (item: T) => V) {
+export function pageView<T, V>(page: Page<T>, view: (item: T) => V): { items: V[]; cursor?: string } {
   return { items: page.items.map(view), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+export function contractWithBalanceView(contract: Contract, balance: Balance): ContractWithBalanceResponse {
+  return { ...contractView(contract), balance: balanceView(balance) };
+}
+
+export function bookingWithBalanceView(booking: Booking, balance: Balance): BookingWithBalanceResponse {
+  return { ...bookingView(booking), balance: balanceView(balance) };
+}
+
+export function topUpView(topUp: {
+  id: string;
+  contractId: string;
+  minutes: number;
+  note: string | null;
+  at: string;
+  pool: { totalMinutes: number };
+}): TopUpResponse {
+  return {
+    id: topUp.id,
+    contractId: topUp.contractId,
+    minutes: topUp.minutes,
+    note: topUp.note,
+    at: topUp.at,
+    totalMinutes: topUp.pool.totalMinutes,
+  };
 }

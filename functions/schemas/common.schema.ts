@@ -31,7 +31,38 @@ export const centsSchema = z.int().check(z.minimum(0), z.maximum(1_000_000_000_0
 export const MAX_QUOTA_MINUTES = 1_000_000;
 export const minutesSchema = z.int().check(z.minimum(1), z.maximum(MAX_QUOTA_MINUTES));
 
+const LIMIT_MESSAGE = "must be an integer from 1 to 200";
+/** A page size in a query string: the text is read as a number, so the document types it as an integer. */
+export const limitSchema = z.coerce
+  .number({ error: LIMIT_MESSAGE })
+  .check(z.int({ error: LIMIT_MESSAGE }), z.minimum(1, LIMIT_MESSAGE), z.maximum(200, LIMIT_MESSAGE));
+
 export const pageQuerySchema = z.strictObject({
-  limit: z.optional(z.string().check(z.regex(/^(?:[1-9]\d?|1\d\d|200)$/, "must be 1 to 200"))),
+  limit: z.optional(limitSchema),
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
+
+/* Response schemas: the views are typed by them (`z.infer`) and the OpenAPI document is built from them. */
+
+/** A list page: the items and, when there are more, the cursor of the next page. */
+export function pageResponseSchema<T extends z.ZodMiniType>(item: T) {
+  return z.strictObject({ items: z.array(item), cursor: z.optional(z.string()) });
+}
+
+/** The error body of every refusal; `codes` narrows `code` to the codes one status can carry. */
+export function errorResponseSchema(codes: readonly [string, ...string[]]) {
+  return z.strictObject({
+    error: z.strictObject({
+      code: z.enum(codes),
+      message: z.string(),
+      details: z.optional(z.record(z.string(), z.unknown())),
+    }),
+  });
+}
+export type ErrorResponse = z.infer<ReturnType<typeof errorResponseSchema>>;
+
+export const healthResponseSchema = z.strictObject({ status: z.literal("ok") });
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+/** The OpenAPI document itself: an object (its shape is OpenAPI 3.1's, not restated here). */
+export const openApiResponseSchema = z.looseObject({ openapi: z.string() });

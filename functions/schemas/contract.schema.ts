@@ -87,3 +87,123 @@ export const topUpSchema = z.strictObject({
 export type TopUpRequest = z.infer<typeof topUpSchema>;
 
 export const balanceQuerySchema = z.strictObject({ month: z.optional(monthSchema) });
+
+/* Response schemas */
+
+const slaTermsResponseSchema = z.strictObject({
+  window: z.union([
+    z.enum(NAMED_WINDOWS),
+    z.array(z.strictObject({ days: z.array(z.int()), from: z.string(), to: z.string() })),
+  ]),
+  timezone: z.string(),
+  holidays: z.nullable(z.string()),
+  responseMinutes: z.strictObject(
+    Object.fromEntries(PRIORITIES.map((p) => [p, z.int()])) as Record<
+      (typeof PRIORITIES)[number],
+      z.ZodMiniInt
+    >,
+  ),
+  resolutionMinutes: z.optional(
+    z.strictObject(
+      Object.fromEntries(PRIORITIES.map((p) => [p, z.int()])) as Record<
+        (typeof PRIORITIES)[number],
+        z.ZodMiniInt
+      >,
+    ),
+  ),
+  warnAtPercent: z.int(),
+  dedicatedContacts: z.array(z.string()),
+});
+
+const contractCommonResponse = {
+  id: z.string(),
+  customerId: z.string(),
+  status: z.enum(["active", "ended", "expired"]),
+  categories: z.array(z.enum(CATEGORIES)),
+  billingIncrementMinutes: z.int(),
+  overage: z.strictObject({ policy: z.enum(["block", "bill"]), rateCentsPerHour: z.int() }),
+  sla: slaTermsResponseSchema,
+  closedThroughMonth: z.nullable(z.string()),
+  createdAt: z.string(),
+};
+
+export const monthlyContractResponseSchema = z.strictObject({
+  ...contractCommonResponse,
+  kind: z.literal("monthly"),
+  startMonth: z.string(),
+  endMonth: z.nullable(z.string()),
+  quotaSchedule: z.array(z.strictObject({ effectiveMonth: z.string(), monthlyQuotaMinutes: z.int() })),
+  feeCentsPerMonth: z.int(),
+  fallbackContractId: z.nullable(z.string()),
+});
+
+export const prepaidContractResponseSchema = z.strictObject({
+  ...contractCommonResponse,
+  kind: z.literal("prepaid"),
+  monthlyBasisMinutes: z.int(),
+  termYears: z.union([z.literal(1), z.literal(3)]),
+  startDate: z.string(),
+  endDate: z.string(),
+  priceCents: z.int(),
+});
+
+export const contractResponseSchema = z.discriminatedUnion("kind", [
+  monthlyContractResponseSchema,
+  prepaidContractResponseSchema,
+]);
+export type ContractResponse = z.infer<typeof contractResponseSchema>;
+
+export const monthBalanceResponseSchema = z.strictObject({
+  month: z.string(),
+  status: z.enum(["open", "closed"]),
+  quotaMinutes: z.int(),
+  usedMinutes: z.int(),
+  remainingMinutes: z.int(),
+  fromPoolMinutes: z.int(),
+  overageMinutes: z.int(),
+  expiredMinutes: z.int(),
+  forecast: z.strictObject({
+    projectedUsedMinutes: z.int(),
+    projectedExpiringMinutes: z.int(),
+    projectedOverageMinutes: z.int(),
+  }),
+});
+
+export const poolBalanceResponseSchema = z.strictObject({
+  status: z.enum(["active", "ended", "expired"]),
+  totalMinutes: z.int(),
+  usedMinutes: z.int(),
+  remainingMinutes: z.int(),
+  overageMinutes: z.int(),
+  expiredMinutes: z.int(),
+  termStart: z.string(),
+  termEnd: z.string(),
+  forecast: z.strictObject({
+    burnMinutesPerMonth: z.int(),
+    exhaustsOn: z.nullable(z.string()),
+    expiringMinutesAtTermEnd: z.int(),
+  }),
+});
+
+/** A month's balance (monthly quota) or a pool's (prepaid). */
+export const balanceResponseSchema = z.union([monthBalanceResponseSchema, poolBalanceResponseSchema]);
+export type BalanceResponse = z.infer<typeof balanceResponseSchema>;
+
+/** A contract with its current balance: the contract's fields and `balance`. */
+export const contractWithBalanceResponseSchema = z.union([
+  z.strictObject({ ...monthlyContractResponseSchema.shape, balance: balanceResponseSchema }),
+  z.strictObject({ ...prepaidContractResponseSchema.shape, balance: balanceResponseSchema }),
+]);
+export type ContractWithBalanceResponse = z.infer<typeof contractWithBalanceResponseSchema>;
+
+export const contractListResponseSchema = z.strictObject({ items: z.array(contractResponseSchema) });
+
+export const topUpResponseSchema = z.strictObject({
+  id: z.string(),
+  contractId: z.string(),
+  minutes: z.int(),
+  note: z.nullable(z.string()),
+  at: z.string(),
+  totalMinutes: z.int(),
+});
+export type TopUpResponse = z.infer<typeof topUpResponseSchema>;

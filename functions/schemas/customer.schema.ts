@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { timezoneSchema } from "./common.schema.js";
+import { pageResponseSchema, timezoneSchema } from "./common.schema.js";
 import { holidayRegionSchema } from "./holiday-region.schema.js";
 
 export const createCustomerSchema = z.strictObject({
@@ -8,3 +8,14 @@ export const createCustomerSchema = z.strictObject({
   holidays: z.optional(z.nullable(holidayRegionSchema)),
 });
 export type CreateCustomer = z.infer<typeof createCustomerSchema>;
+
+export const customerResponseSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  holidays: z.nullable(z.string()),
+  createdAt: z.string(),
+});
+export type CustomerResponse = z.infer<typeof customerResponseSchema>;
+
+export const customerPageResponseSchema = pageResponseSchema(customerResponseSchema);

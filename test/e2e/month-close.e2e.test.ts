@@ -10,6 +10,7 @@ import { localSqsClient } from "../../infra/local/sqs-local.js";
 import { signLocalToken } from "../../infra/local/token.js";
 import { csvRecords } from "../support/csv.js";
 import { tableReader } from "../support/month-close-world.js";
+import { checkHttpResponse } from "../support/openapi-check.js";
 import { queueDepth } from "../support/queues.js";
 import { until } from "../support/wait.js";
 
@@ -39,6 +40,12 @@ async function call(
   } catch {
     body = null;
   }
+  checkHttpResponse(method, new URL(path, system.url).pathname, {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    text,
+    body,
+  });
   return { status: response.status, body, text, headers: response.headers };
 }
 

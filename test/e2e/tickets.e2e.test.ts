@@ -7,6 +7,7 @@ import { type LocalSystem, startLocalSystem } from "../../infra/local/local-syst
 import { localSqsClient } from "../../infra/local/sqs-local.js";
 import { signLocalToken } from "../../infra/local/token.js";
 import { freshTable } from "../support/dynamo.js";
+import { checkHttpResponse } from "../support/openapi-check.js";
 import { aTicket } from "../support/tickets.js";
 
 /**
@@ -32,7 +33,14 @@ async function api(token: string | null, method: string, path: string, body?: un
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  const parsed = text ? JSON.parse(text) : undefined;
+  checkHttpResponse(method, new URL(path, system.url).pathname, {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    text,
+    body: parsed,
+  });
+  return { status: response.status, body: parsed };
 }
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();

@@ -25,6 +25,7 @@ import { lambdaContext } from "../../infra/local/lambda-context.js";
 import { ensureQueue, localSqsClient, startSqsLocal } from "../../infra/local/sqs-local.js";
 import { QUEUES } from "../../infra/resources.js";
 import type { StoreDeps } from "./dynamo.js";
+import { checkRouteResponse } from "./openapi-check.js";
 
 type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -109,7 +110,10 @@ export async function inProcessApi(
       );
       let body: unknown = text;
       if ((headers["content-type"] ?? "").includes("json") && text) body = JSON.parse(text);
-      return { status: result.statusCode ?? 200, headers, text, body };
+      const status = result.statusCode ?? 200;
+      // Every answer must be one the OpenAPI document declares for its route (status, media type, body).
+      checkRouteResponse(routeKey, { status, contentType: headers["content-type"], text, body });
+      return { status, headers, text, body };
     },
   };
 }

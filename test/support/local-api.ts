@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { inject } from "vitest";
 import { type LocalSystem, startLocalSystem } from "../../infra/local/local-system.js";
 import { type Role, signLocalToken } from "../../infra/local/token.js";
+import { checkHttpResponse } from "./openapi-check.js";
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -49,6 +50,13 @@ export async function startTestApi(options: { visibilityTimeoutSeconds?: number 
       const text = await response.text();
       let parsed: unknown = text;
       if ((response.headers.get("content-type") ?? "").includes("json") && text) parsed = JSON.parse(text);
+      // Every answer must be one the OpenAPI document declares (status, media type, body).
+      checkHttpResponse(method, new URL(path, system.url).pathname, {
+        status: response.status,
+        contentType: response.headers.get("content-type"),
+        text,
+        body: parsed,
+      });
       return { status: response.status, headers: response.headers, body: parsed as any, text };
     },
     stop: () => system.stop(),
