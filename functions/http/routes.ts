@@ -111,6 +111,17 @@ export const ROUTES = {
   },
   "POST /tickets": { group: "tickets", auth: "token", idempotency: "stored", summary: "Open a ticket" },
   "GET /tickets/{ticketId}": { group: "tickets", auth: "token", summary: "A ticket with its SLA clock" },
+  "GET /tickets": {
+    group: "tickets",
+    auth: "token",
+    summary: "The ticket queue across customers, soonest deadline first",
+  },
+  "POST /tickets/{ticketId}/events": {
+    group: "tickets",
+    auth: "token",
+    idempotency: "stored",
+    summary: "Add an event to a ticket's timeline",
+  },
   "GET /contracts/{contractId}/tickets": {
     group: "tickets",
     auth: "token",
