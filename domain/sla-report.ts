@@ -38,7 +38,8 @@ function figures(tickets: Ticket[], now: Date): SlaFigures {
   for (const ticket of tickets) {
     if (ticket.responseMinutes !== null) minutes.push(ticket.responseMinutes);
     if (isBreached(ticket, now)) breached++;
-    else if (ticket.status === "responded") met++;
+    // v2 states (pending, resolved, …) count by the response itself, not by the state it left.
+    else if (ticket.respondedAt !== null) met++;
   }
   const decided = met + breached;
   return {

@@ -61,7 +61,7 @@ export interface Ticket {
 
 /** Whether the deadline passed without a response (as of `now` for an open ticket). */
 export function isBreached(ticket: Ticket, now: Date): boolean {
-  if (ticket.status === "responded") return ticket.slaMet === false;
+  if (ticket.respondedAt !== null) return ticket.slaMet === false;
   return isoInstant(now) > ticket.responseDueAt;
 }
 

@@ -4,7 +4,7 @@ import { type Contract, isMonthClosed } from "../contract.js";
 import { ContentionError, MonthNotEndedError, NotFoundError } from "../errors.js";
 import type { CloseJob, CloseJobQueue } from "../ports.js";
 import type { Page } from "../repositories.js";
-import { type SlaReport, slaReport } from "../sla-report.js";
+import { type MonthSlaReport, monthSlaReport } from "../sla-month-report.js";
 import {
   type ContractStatement,
   hasStatementFor,
@@ -149,7 +149,7 @@ export interface CustomerStatement {
   /** Fees and overage charges of all contracts. */
   totalCents: number;
   /** How the customer's SLAs were kept for the tickets received in the month. */
-  sla: SlaReport;
+  sla: MonthSlaReport;
 }
 
 /**
@@ -205,7 +205,7 @@ export async function getCustomerStatement(
     status,
     contracts: statements,
     totalCents: statements.reduce((sum, s) => sum + s.feeCents + s.overageCents, 0),
-    sla: slaReport(tickets, month, deps.clock.now()),
+    sla: monthSlaReport(tickets, month, deps.clock.now()),
   };
 }
 

@@ -3,7 +3,7 @@ import { addMonths, firstDayOf, isoInstant, type Month } from "../calendar.js";
 import type { Contract } from "../contract.js";
 import { NotFoundError } from "../errors.js";
 import { startOfLocalDay } from "../local-time.js";
-import { type SlaReport, slaReport } from "../sla-report.js";
+import { type MonthSlaReport, monthSlaReport } from "../sla-month-report.js";
 import type { Ticket } from "../ticket.js";
 import { currentMonth } from "./contracts.js";
 import type { StoreOf, UseCaseDeps } from "./deps.js";
@@ -25,7 +25,7 @@ export async function getSlaReport(
   actor: Actor,
   customerId: string,
   month: Month | undefined,
-): Promise<SlaReport & { customerId: string }> {
+): Promise<MonthSlaReport & { customerId: string }> {
   assertAllowed(actor, "tickets.read");
   assertSees(actor, customerId, "Customer");
   const customer = await deps.store.customers.getCustomer(customerId);
@@ -33,5 +33,5 @@ export async function getSlaReport(
   const forMonth = month ?? currentMonth(deps);
   const contracts = await deps.store.contracts.listContractsOfCustomer(customerId);
   const tickets = (await Promise.all(contracts.map((c) => ticketsOfMonth(deps, c, forMonth)))).flat();
-  return { customerId, ...slaReport(tickets, forMonth, deps.clock.now()) };
+  return { customerId, ...monthSlaReport(tickets, forMonth, deps.clock.now()) };
 }

@@ -14,6 +14,8 @@ import {
   listTicketsQuerySchema,
   openTicketSchema,
   slaReportQuerySchema,
+  ticketEventSchema,
+  ticketQueueQuerySchema,
 } from "../schemas/ticket.schema.js";
 import { STATUS_OF_CODE } from "../shared/http-errors.js";
 import { ROUTES, type RouteKey, type RouteSpec } from "./routes.js";
@@ -30,6 +32,8 @@ const REQUEST_SCHEMAS: Partial<Record<RouteKey, { body?: z.ZodMiniType; query?: 
   "GET /contracts/{contractId}/bookings": { query: listBookingsQuerySchema },
   "POST /tickets": { body: openTicketSchema },
   "GET /contracts/{contractId}/tickets": { query: listTicketsQuerySchema },
+  "GET /tickets": { query: ticketQueueQuerySchema },
+  "POST /tickets/{ticketId}/events": { body: ticketEventSchema },
   "GET /alerts": { query: listAlertsQuerySchema },
   "GET /customers/{customerId}/sla-report": { query: slaReportQuerySchema },
   "POST /admin/month-close": { body: monthCloseSchema },

@@ -1,6 +1,6 @@
 import type { Actor } from "../../domain/access.js";
 import { alertMessage } from "../../domain/alert.js";
-import type { SlaReport } from "../../domain/sla-report.js";
+import type { MonthSlaReport } from "../../domain/sla-month-report.js";
 import type { Ticket } from "../../domain/ticket.js";
 import { clocksOf, timelineOf } from "../../domain/ticket-life.js";
 import type { TargetClock } from "../../domain/ticket-sla.js";
@@ -91,7 +91,7 @@ export function firstResponseView(ticket: Ticket) {
 /** An alert as the API lists it (and as it is published to SNS). */
 export const alertView = alertMessage;
 
-export function slaReportView(report: SlaReport & { customerId: string }) {
+export function slaReportView(report: MonthSlaReport & { customerId: string }) {
   return {
     customerId: report.customerId,
     month: report.month,
@@ -101,6 +101,9 @@ export function slaReportView(report: SlaReport & { customerId: string }) {
     open: report.open,
     compliancePercent: report.compliancePercent,
     medianResponseMinutes: report.medianResponseMinutes,
+    response: report.response,
+    resolution: report.resolution,
+    pendingMinutes: report.pendingMinutes,
     byPriority: report.byPriority,
   };
 }

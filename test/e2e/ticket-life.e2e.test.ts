@@ -342,4 +342,69 @@ describe("a ticket's life and its SLA clocks (local system over HTTP)", () => {
     expect(ids(p1Only)).toEqual([p1, paused]);
     expect((await api(tokens.admin, "GET", "/tickets?status=nope")).status).toBe(400);
   });
+
+  it("reports a month's response and resolution met %, breaches and pending minutes by priority, in the statement too", async () => {
+    // Prepare: a customer whose contract names its own resolution targets; tickets of October 2026.
+    const reports = await api(tokens.admin, "POST", "/customers", { name: "Reports" });
+    const contract = await api(tokens.admin, "POST", "/contracts", {
+      customerId: reports.body.id,
+      kind: "monthly",
+      monthlyQuotaMinutes: 600,
+      startMonth: "2020-01",
+      sla: { window: "7x24", holidays: null, resolutionMinutes: { P1: 120, P2: 600, P3: 1200, P4: 2400 } },
+    });
+    expect(contract.status).toBe(201);
+    const o = Date.parse("2026-10-05T08:00:00Z");
+    const ticketOf = async (priority: string, events: [string, number][]) => {
+      const opened = await api(tokens.tech, "POST", "/tickets", {
+        contractId: contract.body.id,
+        priority,
+        subject: "Report me",
+        receivedAt: plus(o, 0),
+      });
+      for (const [type, minutes] of events) {
+        expect((await event(opened.body.id, { type, at: plus(o, minutes) })).status).toBe(201);
+      }
+    };
+    // Both targets met, 120 minutes pending.
+    await ticketOf("P2", [
+      ["responded", 30],
+      ["pending", 60],
+      ["resumed", 180],
+      ["resolved", 300],
+    ]);
+    // Resolved after 900 minutes, unanswered till then: both targets breached.
+    await ticketOf("P2", [["resolved", 900]]);
+    // Both met.
+    await ticketOf("P1", [
+      ["responded", 10],
+      ["resolved", 100],
+    ]);
+
+    // Act
+    const report = await api(tokens.admin, "GET", `/customers/${reports.body.id}/sla-report?month=2026-10`);
+    const statement = await api(tokens.admin, "GET", `/customers/${reports.body.id}/statements/2026-10`);
+
+    // Assess
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({
+      tickets: 3,
+      response: { met: 2, breached: 1, open: 0, metPercent: 66.7 },
+      resolution: { met: 2, breached: 1, open: 0, metPercent: 66.7 },
+      pendingMinutes: 120,
+    });
+    expect(report.body.byPriority.P2).toMatchObject({
+      tickets: 2,
+      response: { met: 1, breached: 1, metPercent: 50 },
+      resolution: { met: 1, breached: 1, metPercent: 50 },
+      pendingMinutes: 120,
+    });
+    expect(report.body.byPriority.P1).toMatchObject({ resolution: { met: 1, breached: 0, metPercent: 100 } });
+    expect(statement.status).toBe(200);
+    expect(statement.body.sla).toMatchObject({
+      response: report.body.response,
+      resolution: report.body.resolution,
+      pendingMinutes: 120,
+    });
+  });
 });
