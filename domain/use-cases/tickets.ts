@@ -143,7 +143,7 @@ export interface TicketEventInput {
 }
 
 /** How often an event is retried against a ticket that changed under it before giving up. */
-const APPEND_ATTEMPTS = 5;
+const APPEND_ATTEMPTS = 10;
 
 /**
  * `POST /tickets/{id}/events`: appends one event to the ticket's timeline (appendEvent keeps it
