@@ -4,8 +4,9 @@ import type { Month } from "./calendar.js";
 import type { Contract } from "./contract.js";
 import type { Customer } from "./customer.js";
 import type { BookingContext, LedgerChange, PeriodUsage, PoolUsage } from "./ledger.js";
+import type { Priority } from "./sla-terms.js";
 import type { ClosedMonthFigures, MonthClosePlan } from "./statement.js";
-import type { SlaWatchEntry, Ticket, TicketStatus, WatchStage } from "./ticket.js";
+import type { SlaWatchEntry, Ticket, TicketStatus } from "./ticket.js";
 
 /**
  * The ports the use cases need from storage. The DynamoDB adapter (adapters/dynamodb) implements
@@ -184,26 +185,34 @@ export interface TicketRepository {
   /** Tickets of a contract received in `[from, to)` (ISO instants). */
   ticketsReceivedBetween(customerId: string, contractId: string, from: string, to: string): Promise<Ticket[]>;
   /**
-   * Records the first response (the ticket as `withFirstResponse` made it) and takes the ticket off
-   * the watch, unless a response was recorded before.
+   * Replaces a ticket after an event or a check, on the condition that its version is still
+   * `expectedVersion` (0: stored by v1, no version); false when someone wrote it since it was read.
+   * Its watch entry and queue position go with it.
    */
-  recordFirstResponse(ticket: Ticket): Promise<"recorded" | "already_responded">;
+  saveTicket(ticket: Ticket, expectedVersion: number): Promise<boolean>;
+  /** The queue across customers: soonest running deadline first, then the tickets without one. */
+  listTicketQueue(query: {
+    status?: TicketStatus | undefined;
+    customerId?: string | undefined;
+    priority?: Priority | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  }): Promise<Page<Ticket>>;
   /**
    * The watch entries due at `now`. Reads only due entries, however many tickets are watched; `read`
    * counts the items DynamoDB read for it.
    */
   dueWatchEntries(now: string, limit: number): Promise<{ entries: SlaWatchEntry[]; read: number }>;
   /**
-   * Stores the alerts of a check and moves the ticket's watch to `next` (or ends it), in one
-   * conditional write: an alert exists at most once, and only while the ticket is open at `entry.stage`.
-   * The alerts enter the outbox from `publishAfter` on.
+   * Stores the alerts of a check together with the ticket as it is after them (their marks, its next
+   * watch moment), in one write conditional on the ticket's version: an alert exists at most once per
+   * cause, and a ticket that changed since the check read it gets no alert from that reading
+   * ("not_watched"). The alerts enter the outbox from `publishAfter` on.
    */
   commitSlaAlerts(write: {
-    entry: SlaWatchEntry;
+    ticket: Ticket;
+    expectedVersion: number;
     alerts: Alert[];
-    stages: WatchStage[];
-    next: { stage: WatchStage; at: string } | null;
-    at: string;
     publishAfter: string;
   }): Promise<SlaCheckOutcome>;
 }

@@ -39,7 +39,8 @@ function figures(tickets: Ticket[], now: Date): SlaFigures {
   for (const ticket of tickets) {
     if (ticket.responseMinutes !== null) minutes.push(ticket.responseMinutes);
     if (isBreached(ticket, now)) breached++;
-    else if (ticket.status === "responded") met++;
+    // v2 states (pending, resolved, …) count by the response itself, not by the state it left.
+    else if (ticket.respondedAt !== null) met++;
   }
   const decided = met + breached;
   return {
@@ -70,37 +71,18 @@ export function slaReport(tickets: Ticket[], month: Month, now: Date): SlaReport
   return { month, ...figures(tickets, now), byPriority };
 }
 
-/** A ticket as it stood at `at`: a first response recorded later is not there yet. */
+/** A ticket as it stood at `at`: a first response, or a timeline event, recorded later is not there yet. */
 export function ticketAsOf(ticket: Ticket, at: Date): Ticket {
-  if (ticket.respondedAt === null || ticket.respondedAt <= isoInstant(at)) return ticket;
+  const cutoff = isoInstant(at);
+  const timeline = ticket.timeline?.filter((event) => event.at <= cutoff);
+  const withTimeline = timeline === undefined ? ticket : { ...ticket, timeline };
+  if (ticket.respondedAt === null || ticket.respondedAt <= cutoff) return withTimeline;
   return {
-    ...ticket,
+    ...withTimeline,
     status: "open",
     respondedAt: null,
     respondedBy: null,
     slaMet: null,
     responseMinutes: null,
   };
-}
-
-/**
- * The SLA report of a month as it is reported: a closed month's figures as they stood at the month's
- * end (in the billing time zone), so no later response or watch sweep changes a closed report; an
- * open month's as of `now`.
- */
-export function reportedSlaReport(
-  tickets: Ticket[],
-  month: Month,
-  closed: boolean,
-  now: Date,
-  billingTimezone: string,
-): SlaReport {
-  if (!closed) return slaReport(tickets, month, now);
-  const end = startOfLocalDay(billingTimezone, firstDayOf(addMonths(month, 1)));
-  const at = end.getTime() < now.getTime() ? end : now;
-  return slaReport(
-    tickets.map((ticket) => ticketAsOf(ticket, at)),
-    month,
-    at,
-  );
 }

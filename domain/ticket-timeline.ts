@@ -1,7 +1,6 @@
 import type { Actor } from "./access.js";
 import { isoInstant } from "./calendar.js";
 import { IdempotencyConflictError, ValidationError } from "./errors.js";
-import type { Ticket } from "./ticket.js";
 import { InvalidTransitionError } from "./ticket-errors.js";
 
 /**
@@ -178,12 +177,21 @@ export function receivedAtOf(timeline: Timeline): string {
   return opened.at;
 }
 
+/** What a v1 ticket knew of its life (the fields of domain/ticket.ts's Ticket that matter here). */
+export interface V1TicketFacts {
+  id: string;
+  receivedAt: string;
+  openedBy: string;
+  respondedAt: string | null;
+  respondedBy: string | null;
+}
+
 /**
  * The timeline of a ticket stored before timelines existed (v1: opened, perhaps responded), so old
  * tickets get the same clocks as new ones without a migration. Event ids derive from the ticket id:
  * converting twice gives the same events.
  */
-export function timelineOfV1Ticket(ticket: Ticket): TimelineEvent[] {
+export function timelineOfV1Ticket(ticket: V1TicketFacts): TimelineEvent[] {
   const events: TimelineEvent[] = [
     { id: `${ticket.id}-opened`, type: "opened", at: ticket.receivedAt, by: ticket.openedBy },
   ];

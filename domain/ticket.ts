@@ -1,6 +1,7 @@
 import type { Alert } from "./alert.js";
 import { isoInstant } from "./calendar.js";
 import type { Priority, SlaTerms } from "./sla-terms.js";
+import type { TicketState, TimelineEvent } from "./ticket-timeline.js";
 
 /**
  * A ticket: a customer's request whose first response the SLA watches. Its deadline is fixed when it
@@ -8,12 +9,16 @@ import type { Priority, SlaTerms } from "./sla-terms.js";
  * move the clock of tickets already running). Opening and answering live in ticket-clock.ts, which
  * needs the SLA calendar (and its holiday library); this module does not.
  */
-export const TICKET_STATUSES = ["open", "responded"] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TICKET_STATUSES = ["open", "responded", "pending", "resolved", "reopened"] as const;
+/** The state of the ticket's timeline (ticket-timeline.ts); v1 tickets only know the first two. */
+export type TicketStatus = TicketState;
 
 /** The two moments the watch checks: the warning at `warnAt`, the breach at `responseDueAt`. */
 export const WATCH_STAGES = ["warning", "breach"] as const;
 export type WatchStage = (typeof WATCH_STAGES)[number];
+
+/** The SLA targets (ticket-sla.ts's SLA_TARGETS), named here so this module needs nothing of the calendar. */
+type SlaTarget = "response" | "resolution";
 
 export interface Ticket {
   id: string;
@@ -27,8 +32,11 @@ export interface Ticket {
   status: TicketStatus;
   /** The SLA terms the deadline was computed with. */
   sla: SlaTerms;
-  /** The next moment the watch checks this ticket; null once both alerts fired or it was answered. */
-  watch: { stage: WatchStage; at: string } | null;
+  /**
+   * The next moment the watch checks this ticket (nextWatchMoment); null once nothing is left to
+   * watch. v1 tickets have no target: theirs is the response.
+   */
+  watch: { target?: SlaTarget; stage: WatchStage; at: string } | null;
   /** When the watch raised `sla.warning` / `sla.breached`. */
   warnedAt: string | null;
   breachedAt: string | null;
@@ -40,11 +48,20 @@ export interface Ticket {
   responseMinutes: number | null;
   openedBy: string;
   createdAt: string;
+  description?: string;
+  contact?: { name: string; email?: string; phone?: string };
+  externalRef?: string;
+  /** The ticket's life (SPEC §8); absent on tickets stored by v1 (see timelineOfV1Ticket). */
+  timeline?: TimelineEvent[];
+  /** The alerts the watch raised, per target and stage; absent on v1 tickets (warnedAt / breachedAt). */
+  raised?: { target: SlaTarget; stage: WatchStage }[];
+  /** Bumped by every write after the first: the condition that keeps two writers from one state. */
+  version?: number;
 }
 
 /** Whether the deadline passed without a response (as of `now` for an open ticket). */
 export function isBreached(ticket: Ticket, now: Date): boolean {
-  if (ticket.status === "responded") return ticket.slaMet === false;
+  if (ticket.respondedAt !== null) return ticket.slaMet === false;
   return isoInstant(now) > ticket.responseDueAt;
 }
 
@@ -54,6 +71,8 @@ export function isBreached(ticket: Ticket, now: Date): boolean {
  */
 export interface SlaWatchEntry {
   ticketId: string;
+  /** The target whose moment this is; absent on messages queued by v1 (the response). */
+  target?: SlaTarget;
   customerId: string;
   contractId: string;
   priority: Priority;
@@ -66,9 +85,12 @@ export interface SlaWatchEntry {
 }
 
 export function watchEntryOf(ticket: Ticket): SlaWatchEntry | null {
-  if (!ticket.watch || ticket.status !== "open") return null;
+  if (!ticket.watch) return null;
+  // A v1 ticket is watched only while open; a v2 one as long as it has a moment (pending has none).
+  if (ticket.timeline === undefined && ticket.status !== "open") return null;
   return {
     ticketId: ticket.id,
+    ...(ticket.watch.target === undefined ? {} : { target: ticket.watch.target }),
     customerId: ticket.customerId,
     contractId: ticket.contractId,
     priority: ticket.priority,

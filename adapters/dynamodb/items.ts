@@ -11,6 +11,8 @@ import { NAMED_WINDOWS, PRIORITIES } from "../../domain/sla-terms.js";
 import type { ClosedMonthFigures } from "../../domain/statement.js";
 import type { Ticket } from "../../domain/ticket.js";
 import { TICKET_STATUSES, WATCH_STAGES } from "../../domain/ticket.js";
+import { SLA_TARGETS } from "../../domain/ticket-sla.js";
+import { TIMELINE_EVENT_TYPES } from "../../domain/ticket-timeline.js";
 import { keys } from "./keys.js";
 
 /**
@@ -34,6 +36,14 @@ const slaSchema = () =>
     holidays: z.nullable(z.string()),
     responseMinutes: z.object(
       Object.fromEntries(PRIORITIES.map((p) => [p, int])) as Record<(typeof PRIORITIES)[number], typeof int>,
+    ),
+    resolutionMinutes: z.optional(
+      z.object(
+        Object.fromEntries(PRIORITIES.map((p) => [p, int])) as Record<
+          (typeof PRIORITIES)[number],
+          typeof int
+        >,
+      ),
     ),
     warnAtPercent: int,
     dedicatedContacts: z.array(z.string()),
@@ -168,7 +178,9 @@ const ticketItem = () =>
     warnAt: z.string(),
     status: z.enum(TICKET_STATUSES),
     sla: slaSchema(),
-    watch: z.nullable(z.object({ stage: z.enum(WATCH_STAGES), at: z.string() })),
+    watch: z.nullable(
+      z.object({ target: z.optional(z.enum(SLA_TARGETS)), stage: z.enum(WATCH_STAGES), at: z.string() }),
+    ),
     warnedAt: z.nullable(z.string()),
     breachedAt: z.nullable(z.string()),
     respondedAt: z.nullable(z.string()),
@@ -177,6 +189,26 @@ const ticketItem = () =>
     responseMinutes: z.nullable(int),
     openedBy: z.string(),
     createdAt: z.string(),
+    description: z.optional(z.string()),
+    contact: z.optional(
+      z.object({ name: z.string(), email: z.optional(z.string()), phone: z.optional(z.string()) }),
+    ),
+    externalRef: z.optional(z.string()),
+    // Absent on tickets stored by v1: read through timelineOf / raisedOf.
+    timeline: z.optional(
+      z.array(
+        z.object({
+          id: z.string(),
+          type: z.enum(TIMELINE_EVENT_TYPES),
+          at: z.string(),
+          by: z.string(),
+          message: z.optional(z.string()),
+          internal: z.optional(z.boolean()),
+        }),
+      ),
+    ),
+    raised: z.optional(z.array(z.object({ target: z.enum(SLA_TARGETS), stage: z.enum(WATCH_STAGES) }))),
+    version: z.optional(int),
   });
 
 /**

@@ -26,6 +26,7 @@ import type { Month } from "../../domain/calendar.js";
  * | ticket by id                            | table      | pk TICKET#<id>              sk TICKET                        |
  * | tickets of a contract, by receipt       | byCustomer | gsi1pk CUSTOMER#<id>        gsi1sk TICKET#<contractId>#<receivedAt>#<ticketId> |
  * | SLA watch: tickets due by moment        | byDueAt    | gsi3pk DUE#sla#<shard 0-3>  gsi3sk <ISO moment>#<ticketId>#<stage> |
+ * | ticket queue: by open-ness, soonest due | byType     | gsi2pk TICKETS#<open|resolved> gsi2sk <dueAt or ~>#<ticketId> |
  * | alert outbox: unpublished, by moment    | byDueAt    | gsi3pk DUE#alert-outbox     gsi3sk <publish-after>#<alertId> |
  * | month close status (closedThrough, runs) | table     | pk SYSTEM#month-close       sk SYSTEM                        |
  *
@@ -141,6 +142,12 @@ export const keys = {
     gsi3pk: `DUE#sla#${slaWatchShard(ticketId)}`,
     gsi3sk: `${at}#${ticketId}#${stage}`,
   }),
+  /** `~` sorts after every instant: tickets without a running deadline come last. */
+  ticketInQueue: (openness: "open" | "resolved", dueAt: string | null, ticketId: string) => ({
+    gsi2pk: `TICKETS#${openness}`,
+    gsi2sk: `${dueAt ?? "~"}#${ticketId}`,
+  }),
+  ticketQueue: (openness: "open" | "resolved") => ({ gsi2pk: `TICKETS#${openness}` }),
   slaWatchShards: (): string[] => Array.from({ length: SLA_WATCH_SHARDS }, (_, i) => `DUE#sla#${i}`),
   alertOutbox: (publishAfter: string, alertId: string) => ({
     gsi3pk: "DUE#alert-outbox",

@@ -4,13 +4,14 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandOutput,
-  UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { Alert } from "../../domain/alert.js";
 import type { Month } from "../../domain/calendar.js";
 import type { Page, PageRequest, SlaCheckOutcome, TicketRepository } from "../../domain/repositories.js";
-import type { SlaWatchEntry, Ticket, TicketStatus, WatchStage } from "../../domain/ticket.js";
+import type { Priority } from "../../domain/sla-terms.js";
+import type { SlaWatchEntry, Ticket, TicketStatus } from "../../domain/ticket.js";
 import { watchEntryOf } from "../../domain/ticket.js";
+import { soonestDueAt } from "../../domain/ticket-life.js";
 import { alertPut } from "./alert-store.js";
 import { openPeriodCheck, periodClosedBy } from "./closed-period.js";
 import { decodeCursor } from "./cursor.js";
@@ -24,17 +25,36 @@ import {
   writeTransaction,
 } from "./transactions.js";
 
-/** The ticket item: the ticket, its place in the customer's partition, and while open its watch entry. */
+/**
+ * The ticket item: the ticket, its place in the customer's partition, its place in the queue, and while
+ * it has a moment to watch its watch entry. Written whole every time, so keys it no longer has go.
+ */
 export function ticketItem(ticket: Ticket): Record<string, unknown> {
+  const watched = watchEntryOf(ticket) !== null && ticket.watch !== null;
+  // A running deadline does not depend on when it is computed: the last event's moment will do.
+  const timeline = ticket.timeline;
+  const lastAt = timeline?.[timeline.length - 1]?.at ?? ticket.receivedAt;
   return {
     ...keys.ticket(ticket.id),
     ...keys.ticketOfContract(ticket.customerId, ticket.contractId, ticket.receivedAt, ticket.id),
-    ...(ticket.watch && ticket.status === "open"
-      ? keys.slaWatch(ticket.id, ticket.watch.at, ticket.watch.stage)
+    ...(watched && ticket.watch ? keys.slaWatch(ticket.id, ticket.watch.at, ticket.watch.stage) : {}),
+    ...(timeline
+      ? keys.ticketInQueue(
+          ticket.status === "resolved" ? "resolved" : "open",
+          soonestDueAt(ticket, new Date(lastAt)),
+          ticket.id,
+        )
       : {}),
     entity: "ticket",
     ...ticket,
   };
+}
+
+/** The condition of a replacing write: closes the race of two writers that read the same version. */
+function versionCondition(expectedVersion: number) {
+  return expectedVersion === 0
+    ? { ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(#version)", values: {} }
+    : { ConditionExpression: "#version = :expected", values: { ":expected": expectedVersion } };
 }
 
 /** Tickets and the SLA watch on the single table (the DynamoDB adapter of `TicketRepository`). */
@@ -143,35 +163,71 @@ export class DynamoTicketStore implements TicketRepository {
     return tickets;
   }
 
-  async recordFirstResponse(ticket: Ticket): Promise<"recorded" | "already_responded"> {
+  async saveTicket(ticket: Ticket, expectedVersion: number): Promise<boolean> {
+    const condition = versionCondition(expectedVersion);
     try {
       await this.doc.send(
-        new UpdateCommand({
+        new PutCommand({
           TableName: this.tableName,
-          Key: keys.ticket(ticket.id),
-          UpdateExpression:
-            "SET #status = :responded, respondedAt = :at, respondedBy = :by, slaMet = :met, " +
-            "responseMinutes = :minutes, #watch = :none REMOVE gsi3pk, gsi3sk",
-          // Closes the race of two first responses, and of a response with the watch's check: the
-          // check raises alerts only while the ticket is open, the response lands only on an open one.
-          ConditionExpression: "#status = :open",
-          ExpressionAttributeNames: { "#status": "status", "#watch": "watch" },
-          ExpressionAttributeValues: {
-            ":responded": "responded",
-            ":open": "open",
-            ":at": ticket.respondedAt,
-            ":by": ticket.respondedBy,
-            ":met": ticket.slaMet,
-            ":minutes": ticket.responseMinutes,
-            ":none": null,
-          },
+          Item: ticketItem(ticket),
+          ConditionExpression: condition.ConditionExpression,
+          ExpressionAttributeNames: { "#version": "version" },
+          ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: condition.values }),
         }),
       );
-      return "recorded";
+      return true;
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return "already_responded";
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
+  }
+
+  async listTicketQueue(query: {
+    status?: TicketStatus | undefined;
+    customerId?: string | undefined;
+    priority?: Priority | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  }): Promise<Page<Ticket>> {
+    const partition = keys.ticketQueue(query.status === "resolved" ? "resolved" : "open");
+    const filters: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ":pk": partition.gsi2pk };
+    if (query.status && query.status !== "resolved") {
+      filters.push("#status = :status");
+      names["#status"] = "status";
+      values[":status"] = query.status;
+    }
+    if (query.customerId !== undefined) {
+      filters.push("customerId = :customerId");
+      values[":customerId"] = query.customerId;
+    }
+    if (query.priority) {
+      filters.push("priority = :priority");
+      values[":priority"] = query.priority;
+    }
+    const items: Ticket[] = [];
+    let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, {
+      gsi2pk: partition.gsi2pk,
+    });
+    // A filtered page can come back short: read on until the page is full or the queue ends.
+    do {
+      const result: QueryCommandOutput = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEX.byType.name,
+          KeyConditionExpression: "gsi2pk = :pk",
+          ...(filters.length > 0 ? { FilterExpression: filters.join(" AND ") } : {}),
+          ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
+          Limit: query.limit - items.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(result.Items ?? []).map(parseTicket));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey && items.length < query.limit);
+    return withCursor(items, startKey);
   }
 
   async dueWatchEntries(now: string, limit: number): Promise<{ entries: SlaWatchEntry[]; read: number }> {
@@ -210,41 +266,22 @@ export class DynamoTicketStore implements TicketRepository {
   }
 
   async commitSlaAlerts(write: {
-    entry: SlaWatchEntry;
+    ticket: Ticket;
+    expectedVersion: number;
     alerts: Alert[];
-    stages: WatchStage[];
-    next: { stage: WatchStage; at: string } | null;
-    at: string;
     publishAfter: string;
   }): Promise<SlaCheckOutcome> {
-    const { entry, next } = write;
-    const nextKeys = next ? keys.slaWatch(entry.ticketId, next.at, next.stage) : null;
-    const stamps = write.stages.map((stage) => (stage === "warning" ? "warnedAt = :at" : "breachedAt = :at"));
+    const condition = versionCondition(write.expectedVersion);
     const items: TransactItem[] = [
       {
-        Update: {
+        Put: {
           TableName: this.tableName,
-          Key: keys.ticket(entry.ticketId),
-          UpdateExpression: nextKeys
-            ? `SET #watch = :next, gsi3pk = :gsi3pk, gsi3sk = :gsi3sk, ${stamps.join(", ")}`
-            : `SET #watch = :next, ${stamps.join(", ")} REMOVE gsi3pk, gsi3sk`,
-          // Closes the race with the first response (no alert for an answered ticket) and with another
-          // check of the same stage (the watch has moved on once this stage was raised).
-          ConditionExpression: "#status = :open AND #watch.#stage = :stage AND #watch.#at = :dueAt",
-          ExpressionAttributeNames: {
-            "#status": "status",
-            "#watch": "watch",
-            "#stage": "stage",
-            "#at": "at",
-          },
-          ExpressionAttributeValues: {
-            ":open": "open",
-            ":stage": entry.stage,
-            ":dueAt": entry.dueAt,
-            ":next": next,
-            ":at": write.at,
-            ...(nextKeys ? { ":gsi3pk": nextKeys.gsi3pk, ":gsi3sk": nextKeys.gsi3sk } : {}),
-          },
+          Item: ticketItem(write.ticket),
+          // Closes the race with an event (a response, a pause) and with another check of the same
+          // moment: whoever wrote the ticket first wins, the other reads it again.
+          ConditionExpression: condition.ConditionExpression,
+          ExpressionAttributeNames: { "#version": "version" },
+          ...(write.expectedVersion === 0 ? {} : { ExpressionAttributeValues: condition.values }),
         },
       },
       ...write.alerts.map(

@@ -4,7 +4,7 @@ import { type Contract, isMonthClosed } from "../contract.js";
 import { ContentionError, MonthNotEndedError, NotFoundError } from "../errors.js";
 import type { CloseJob, CloseJobQueue } from "../ports.js";
 import type { MonthCloseStatus, Page } from "../repositories.js";
-import { reportedSlaReport, type SlaReport } from "../sla-report.js";
+import { type MonthSlaReport, reportedMonthSlaReport } from "../sla-month-report.js";
 import {
   type ContractStatement,
   hasStatementFor,
@@ -162,7 +162,7 @@ export interface CustomerStatement {
   /** Fees and overage charges of all contracts. */
   totalCents: number;
   /** How the customer's SLAs were kept for the tickets received in the month. */
-  sla: SlaReport;
+  sla: MonthSlaReport;
 }
 
 /**
@@ -218,7 +218,7 @@ export async function getCustomerStatement(
     status,
     contracts: statements,
     totalCents: statements.reduce((sum, s) => sum + s.feeCents + s.overageCents, 0),
-    sla: reportedSlaReport(tickets, month, status === "closed", deps.clock.now(), deps.billingTimezone),
+    sla: reportedMonthSlaReport(tickets, month, status === "closed", deps.clock.now(), deps.billingTimezone),
   };
 }
 

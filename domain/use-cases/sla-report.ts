@@ -3,7 +3,7 @@ import { addMonths, firstDayOf, isoInstant, type Month } from "../calendar.js";
 import { type Contract, isMonthClosed } from "../contract.js";
 import { NotFoundError } from "../errors.js";
 import { startOfLocalDay } from "../local-time.js";
-import { reportedSlaReport, type SlaReport } from "../sla-report.js";
+import { type MonthSlaReport, reportedMonthSlaReport } from "../sla-month-report.js";
 import { hasStatementFor } from "../statement.js";
 import type { Ticket } from "../ticket.js";
 import { currentMonth } from "./contracts.js";
@@ -26,7 +26,7 @@ export async function getSlaReport(
   actor: Actor,
   customerId: string,
   month: Month | undefined,
-): Promise<SlaReport & { customerId: string }> {
+): Promise<MonthSlaReport & { customerId: string }> {
   assertAllowed(actor, "tickets.read");
   assertSees(actor, customerId, "Customer");
   const customer = await deps.store.customers.getCustomer(customerId);
@@ -40,6 +40,6 @@ export async function getSlaReport(
     running.length > 0 ? running.every((c) => isMonthClosed(c, forMonth)) : forMonth < currentMonth(deps);
   return {
     customerId,
-    ...reportedSlaReport(tickets, forMonth, closed, deps.clock.now(), deps.billingTimezone),
+    ...reportedMonthSlaReport(tickets, forMonth, closed, deps.clock.now(), deps.billingTimezone),
   };
 }

@@ -2,7 +2,9 @@ import { type Actor, assertAllowed } from "../access.js";
 import type { AlertPublisher } from "../alert.js";
 import { isoInstant } from "../calendar.js";
 import type { SlaCheckOutcome } from "../repositories.js";
-import { dueStages, type SlaWatchEntry, slaAlert, type TicketQueue } from "../ticket.js";
+import type { SlaWatchEntry, TicketQueue } from "../ticket.js";
+import { raisedOf, recomputedTicket, timelineOf, watchOf } from "../ticket-life.js";
+import { dueAlerts, slaAlertOf } from "../ticket-sla.js";
 import { type Delivery, deliverAlerts, drainAlertOutbox } from "./alerts.js";
 import type { StoreOf, UseCaseDeps } from "./deps.js";
 
@@ -67,29 +69,55 @@ export interface CheckResult {
   delivery: Delivery;
 }
 
+/** Reads of a ticket that changed under a check before the check gives up (the next sweep goes on). */
+const CHECK_ATTEMPTS = 3;
+
 /**
- * Checks one watch entry: when its moment has come and the ticket is still open at that stage, raises
- * the stage's alert (and the breach too if its moment has also passed) and moves the watch on, in one
- * conditional write; then publishes. Repeated sweeps, redelivered messages and concurrent consumers
- * all end in "already raised" or "not watched": each alert exists once per ticket.
+ * Checks one watch entry: when its moment has come and it is still the ticket's moment, reads the
+ * ticket (one read per due entry: the cost stays with the due tickets), raises the alerts due now for
+ * either target, and stores them with the ticket's marks and next moment in one write conditional on
+ * the ticket's version; then publishes. Repeated sweeps, redelivered messages, concurrent consumers
+ * and events all end in "not_watched" or "already raised": each alert exists once per ticket and target.
  */
 export async function checkSla(deps: SlaDeps, entry: SlaWatchEntry): Promise<CheckResult> {
+  const none = { published: [], failed: [] };
   const now = deps.clock.now();
   const at = isoInstant(now);
-  const stages = dueStages(entry, at);
-  if (stages.length === 0) return { outcome: "not_due", delivery: { published: [], failed: [] } };
-  const alerts = stages.map((stage) => slaAlert(entry, stage, deps.ids.newId("alr"), at));
-  const next = stages.includes("breach") ? null : { stage: "breach" as const, at: entry.responseDueAt };
-  const outcome = await deps.store.tickets.commitSlaAlerts({
-    entry,
-    alerts,
-    stages,
-    next,
-    at,
-    publishAfter: isoInstant(new Date(now.getTime() + OUTBOX_GRACE_MS)),
-  });
-  if (outcome !== "raised") return { outcome, delivery: { published: [], failed: [] } };
-  return { outcome, delivery: await deliverAlerts(deps, alerts) };
+  if (entry.dueAt > at) return { outcome: "not_due", delivery: none };
+  for (let attempt = 0; attempt < CHECK_ATTEMPTS; attempt++) {
+    const ticket = await deps.store.tickets.getTicket(entry.ticketId);
+    const watch = ticket?.watch;
+    if (
+      !ticket ||
+      !watch ||
+      (watch.target ?? "response") !== (entry.target ?? "response") ||
+      watch.stage !== entry.stage ||
+      watch.at !== entry.dueAt
+    ) {
+      return { outcome: "not_watched", delivery: none };
+    }
+    const raised = raisedOf(ticket);
+    const due = dueAlerts(watchOf(ticket, raised), now);
+    const alerts = due.map((d) => slaAlertOf(ticket, d, deps.ids.newId("alr"), at));
+    const after = recomputedTicket(
+      ticket,
+      timelineOf(ticket),
+      [...raised, ...due.map(({ target, stage }) => ({ target, stage }))],
+      now,
+    );
+    const outcome = await deps.store.tickets.commitSlaAlerts({
+      ticket: after,
+      expectedVersion: ticket.version ?? 0,
+      alerts,
+      publishAfter: isoInstant(new Date(now.getTime() + OUTBOX_GRACE_MS)),
+    });
+    if (outcome === "not_watched") continue; // the ticket changed since it was read: decide again
+    if (outcome !== "raised" || alerts.length === 0) {
+      return { outcome: alerts.length === 0 ? "not_watched" : outcome, delivery: none };
+    }
+    return { outcome, delivery: await deliverAlerts(deps, alerts) };
+  }
+  return { outcome: "not_watched", delivery: none };
 }
 
 /**

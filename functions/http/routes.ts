@@ -39,7 +39,9 @@ import {
   slaReportQuerySchema,
   slaReportResponseSchema,
   slaSweepResponseSchema,
+  ticketEventSchema,
   ticketPageResponseSchema,
+  ticketQueueQuerySchema,
   ticketResponseSchema,
 } from "../schemas/ticket.schema.js";
 
@@ -248,6 +250,23 @@ export const ROUTES = {
     summary: "A ticket with its SLA clock",
     responses: { 200: ticketResponseSchema },
     errors: [],
+  },
+  "GET /tickets": {
+    group: "tickets",
+    auth: "token",
+    summary: "The ticket queue across customers, soonest deadline first",
+    query: ticketQueueQuerySchema,
+    responses: { 200: ticketPageResponseSchema },
+    errors: [],
+  },
+  "POST /tickets/{ticketId}/events": {
+    group: "tickets",
+    auth: "token",
+    idempotency: "stored",
+    summary: "Add an event to a ticket's timeline",
+    body: ticketEventSchema,
+    responses: { 201: ticketResponseSchema },
+    errors: ["invalid_transition"],
   },
   "GET /contracts/{contractId}/tickets": {
     group: "tickets",

@@ -33,6 +33,14 @@ export const slaSchema = z.strictObject({
       ) as Record<(typeof PRIORITIES)[number], z.ZodMiniInt>,
     ),
   ),
+  /** In-window minutes to resolution per priority (SPEC §8); default P1 480, P2 1,440, P3 2,880, P4 4,800. */
+  resolutionMinutes: z.optional(
+    z.strictObject(
+      Object.fromEntries(
+        PRIORITIES.map((p) => [p, z.int().check(z.minimum(1), z.maximum(525_600))]),
+      ) as Record<(typeof PRIORITIES)[number], z.ZodMiniInt>,
+    ),
+  ),
   warnAtPercent: z.optional(z.int().check(z.minimum(1), z.maximum(99))),
   dedicatedContacts: z.optional(
     z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(50)),

@@ -1,10 +1,13 @@
 import * as z from "zod/mini";
 import { PRIORITIES } from "../../domain/sla-terms.js";
 import { WATCH_STAGES } from "../../domain/ticket.js";
+import { SLA_TARGETS } from "../../domain/ticket-sla.js";
 
 /** A watch entry as it travels on the ticket queue. */
 const watchEntrySchema = z.object({
   ticketId: z.string(),
+  /** Absent on messages queued by v1: those are about the response. */
+  target: z.optional(z.enum(SLA_TARGETS)),
   customerId: z.string(),
   contractId: z.string(),
   priority: z.enum(PRIORITIES),

@@ -43,7 +43,7 @@ describe("poison messages on the ticket queue", () => {
     await store.tickets.createTicket(ticket);
     const warningsOf = async () =>
       (await api.request("GET", `/alerts?customerId=${customer.body.id}&type=sla.warning`, { token: admin }))
-        .body.items as { ticketId: string }[];
+        .body.items as { ticketId: string; details: { target?: string } }[];
     expect(await warningsOf()).toEqual([]);
 
     const sqs = localSqsClient(api.system.sqsEndpoint);
@@ -65,7 +65,11 @@ describe("poison messages on the ticket queue", () => {
       (await depth(api.system.queues.tickets.deadLetterUrl)) === 3 ? true : null,
     );
     expect(await depth(api.system.queues.tickets.url)).toBe(0);
-    // The good record was handled once: its warning raised, and not twice.
-    expect((await warningsOf()).map((alert) => alert.ticketId)).toEqual([ticket.id]);
+    // The good record was handled once: its warnings raised (the response's and, two days on, the
+    // resolution's), and neither twice.
+    expect((await warningsOf()).map((alert) => [alert.ticketId, alert.details.target]).sort()).toEqual([
+      [ticket.id, "resolution"],
+      [ticket.id, "response"],
+    ]);
   }, 90_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slaReport } from "../../domain/sla-report.js";
+import { monthSlaReport } from "../../domain/sla-month-report.js";
 import { previewStatement } from "../../domain/statement.js";
 import type { CustomerStatement } from "../../domain/use-cases/month-close.js";
 import {
@@ -28,7 +28,7 @@ function statementWith(descriptions: string[]): CustomerStatement {
     status: "open",
     contracts: [contract],
     totalCents: 50_000,
-    sla: slaReport([], "2026-01", new Date("2026-01-31T12:00:00Z")),
+    sla: monthSlaReport([], "2026-01", new Date("2026-01-31T12:00:00Z")),
   };
 }
 

@@ -95,7 +95,8 @@ describe("SLA watch (DynamoDB Local)", () => {
     expect(deps.alertPublisher.published.map((a) => a.type)).toEqual(["sla.warning", "sla.breached"]);
     const stored = await deps.store.tickets.getTicket(ticket.id);
     expect(stored).toMatchObject({ warnedAt: "2026-11-23T08:48:30Z", breachedAt: "2026-11-23T09:00:10Z" });
-    expect(stored?.watch).toBeNull();
+    // The response target is done with; the watch goes on to the resolution target's warning.
+    expect(stored?.watch).toMatchObject({ target: "resolution", stage: "warning" });
   });
 
   it("raises one alert when concurrent consumers check the same entry", async () => {
@@ -147,7 +148,13 @@ describe("SLA watch (DynamoDB Local)", () => {
     });
     const result = await ticketOpened(deps, deps.ticketQueue.opened[0]!);
     expect(result.outcome).toBe("raised");
-    expect(result.delivery.published.map((a) => a.type)).toEqual(["sla.warning", "sla.breached"]);
+    // Received Friday 10:00 CET: by Monday 09:00 CET the response target is long breached and the
+    // resolution target (480 in-window minutes) is past its warning, not its deadline.
+    expect(result.delivery.published.map((a) => [a.type, a.details.target])).toEqual([
+      ["sla.warning", "response"],
+      ["sla.breached", "response"],
+      ["sla.warning", "resolution"],
+    ]);
     expect((await sweepSla(deps)).due).toBe(0);
   });
 
@@ -203,7 +210,8 @@ describe("SLA watch (DynamoDB Local)", () => {
 
     const customer: Actor = { role: "customer", customerId, subject: "c" };
     const asked = await listAlerts(deps, customer, { customerId: other.customerId, limit: 50 });
-    expect(asked.items.length).toBe(2);
+    // Warning and breach of both targets: long past both deadlines.
+    expect(asked.items.length).toBe(4);
     expect(asked.items.every((a) => a.customerId === customerId)).toBe(true);
     const all = await listAlerts(deps, admin, { limit: 50 });
     expect(new Set(all.items.map((a) => a.customerId))).toEqual(new Set([customerId, other.customerId]));

@@ -213,7 +213,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The ticket queue across customers, soonest deadline first */
+    get: operations["getTickets"];
     put?: never;
     /** Open a ticket */
     post: operations["postTickets"];
@@ -234,6 +235,23 @@ export interface paths {
     get: operations["getTicketsTicketId"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/tickets/{ticketId}/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add an event to a ticket's timeline */
+    post: operations["postTicketsTicketIdEvents"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1430,6 +1448,12 @@ export interface operations {
                   P3: number;
                   P4: number;
                 };
+                resolutionMinutes?: {
+                  P1: number;
+                  P2: number;
+                  P3: number;
+                  P4: number;
+                };
                 warnAtPercent?: number;
                 dedicatedContacts?: string[];
               };
@@ -1461,6 +1485,12 @@ export interface operations {
                 timezone?: string;
                 holidays?: string | null;
                 responseMinutes?: {
+                  P1: number;
+                  P2: number;
+                  P3: number;
+                  P4: number;
+                };
+                resolutionMinutes?: {
                   P1: number;
                   P2: number;
                   P3: number;
@@ -3526,6 +3556,232 @@ export interface operations {
       };
     };
   };
+  getTickets: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        status?: "open" | "responded" | "pending" | "resolved" | "reopened";
+        customerId?: string;
+        priority?: "P1" | "P2" | "P3" | "P4";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              contractId: string;
+              customerId: string;
+              /** @enum {string} */
+              priority: "P1" | "P2" | "P3" | "P4";
+              subject: string;
+              description?: string;
+              contact?: {
+                name: string;
+                email?: string;
+                phone?: string;
+              };
+              externalRef?: string;
+              /** @enum {string} */
+              status: "open" | "responded" | "pending" | "resolved" | "reopened";
+              receivedAt: string;
+              responseDueAt: string | null;
+              warnAt: string | null;
+              responseWarnAt: string | null;
+              resolutionDueAt: string | null;
+              resolutionWarnAt: string | null;
+              pausedSince: string | null;
+              respondedAt?: string;
+              slaMet?: boolean | null;
+              responseMinutes?: number | null;
+              breached: boolean;
+              sla: {
+                response: {
+                  /** @enum {string} */
+                  state: "running" | "paused" | "done";
+                  targetMinutes: number;
+                  consumedMinutes: number;
+                  dueAt: string | null;
+                  warnAt: string | null;
+                  metAt: string | null;
+                  met: boolean | null;
+                  breached: boolean;
+                };
+                resolution: {
+                  /** @enum {string} */
+                  state: "running" | "paused" | "done";
+                  targetMinutes: number;
+                  consumedMinutes: number;
+                  dueAt: string | null;
+                  warnAt: string | null;
+                  metAt: string | null;
+                  met: boolean | null;
+                  breached: boolean;
+                };
+              };
+              timeline: {
+                id: string;
+                /** @enum {string} */
+                type: "opened" | "responded" | "pending" | "resumed" | "resolved" | "reopened" | "note";
+                at: string;
+                by: string;
+                message?: string;
+                /** @constant */
+                internal?: true;
+              }[];
+              allowedEvents: (
+                | "opened"
+                | "responded"
+                | "pending"
+                | "resumed"
+                | "resolved"
+                | "reopened"
+                | "note"
+              )[];
+              createdAt: string;
+            }[];
+            cursor?: string;
+          };
+        };
+      };
+      /** @description The request is not valid (`details` names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "validation_failed";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "unauthorized";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "forbidden";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description The path does not take this method */
+      405: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "method_not_allowed";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description The body is larger than 64 KiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "payload_too_large";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "unsupported_media_type";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "internal";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
   postTickets: {
     parameters: {
       query?: never;
@@ -3545,6 +3801,14 @@ export interface operations {
           subject: string;
           /** Format: date-time */
           receivedAt?: string;
+          description?: string;
+          contact?: {
+            name: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+          };
+          externalRef?: string;
         };
       };
     };
@@ -3562,15 +3826,69 @@ export interface operations {
             /** @enum {string} */
             priority: "P1" | "P2" | "P3" | "P4";
             subject: string;
+            description?: string;
+            contact?: {
+              name: string;
+              email?: string;
+              phone?: string;
+            };
+            externalRef?: string;
             /** @enum {string} */
-            status: "open" | "responded";
+            status: "open" | "responded" | "pending" | "resolved" | "reopened";
             receivedAt: string;
-            responseDueAt: string;
-            warnAt: string;
+            responseDueAt: string | null;
+            warnAt: string | null;
+            responseWarnAt: string | null;
+            resolutionDueAt: string | null;
+            resolutionWarnAt: string | null;
+            pausedSince: string | null;
             respondedAt?: string;
             slaMet?: boolean | null;
             responseMinutes?: number | null;
             breached: boolean;
+            sla: {
+              response: {
+                /** @enum {string} */
+                state: "running" | "paused" | "done";
+                targetMinutes: number;
+                consumedMinutes: number;
+                dueAt: string | null;
+                warnAt: string | null;
+                metAt: string | null;
+                met: boolean | null;
+                breached: boolean;
+              };
+              resolution: {
+                /** @enum {string} */
+                state: "running" | "paused" | "done";
+                targetMinutes: number;
+                consumedMinutes: number;
+                dueAt: string | null;
+                warnAt: string | null;
+                metAt: string | null;
+                met: boolean | null;
+                breached: boolean;
+              };
+            };
+            timeline: {
+              id: string;
+              /** @enum {string} */
+              type: "opened" | "responded" | "pending" | "resumed" | "resolved" | "reopened" | "note";
+              at: string;
+              by: string;
+              message?: string;
+              /** @constant */
+              internal?: true;
+            }[];
+            allowedEvents: (
+              | "opened"
+              | "responded"
+              | "pending"
+              | "resumed"
+              | "resolved"
+              | "reopened"
+              | "note"
+            )[];
             createdAt: string;
           };
         };
@@ -3763,15 +4081,69 @@ export interface operations {
             /** @enum {string} */
             priority: "P1" | "P2" | "P3" | "P4";
             subject: string;
+            description?: string;
+            contact?: {
+              name: string;
+              email?: string;
+              phone?: string;
+            };
+            externalRef?: string;
             /** @enum {string} */
-            status: "open" | "responded";
+            status: "open" | "responded" | "pending" | "resolved" | "reopened";
             receivedAt: string;
-            responseDueAt: string;
-            warnAt: string;
+            responseDueAt: string | null;
+            warnAt: string | null;
+            responseWarnAt: string | null;
+            resolutionDueAt: string | null;
+            resolutionWarnAt: string | null;
+            pausedSince: string | null;
             respondedAt?: string;
             slaMet?: boolean | null;
             responseMinutes?: number | null;
             breached: boolean;
+            sla: {
+              response: {
+                /** @enum {string} */
+                state: "running" | "paused" | "done";
+                targetMinutes: number;
+                consumedMinutes: number;
+                dueAt: string | null;
+                warnAt: string | null;
+                metAt: string | null;
+                met: boolean | null;
+                breached: boolean;
+              };
+              resolution: {
+                /** @enum {string} */
+                state: "running" | "paused" | "done";
+                targetMinutes: number;
+                consumedMinutes: number;
+                dueAt: string | null;
+                warnAt: string | null;
+                metAt: string | null;
+                met: boolean | null;
+                breached: boolean;
+              };
+            };
+            timeline: {
+              id: string;
+              /** @enum {string} */
+              type: "opened" | "responded" | "pending" | "resumed" | "resolved" | "reopened" | "note";
+              at: string;
+              by: string;
+              message?: string;
+              /** @constant */
+              internal?: true;
+            }[];
+            allowedEvents: (
+              | "opened"
+              | "responded"
+              | "pending"
+              | "resumed"
+              | "resolved"
+              | "reopened"
+              | "note"
+            )[];
             createdAt: string;
           };
         };
@@ -3922,12 +4294,281 @@ export interface operations {
       };
     };
   };
+  postTicketsTicketIdEvents: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body answer the first answer again */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          type: "responded" | "pending" | "resumed" | "resolved" | "reopened" | "note";
+          /** Format: date-time */
+          at?: string;
+          message?: string;
+          internal?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            contractId: string;
+            customerId: string;
+            /** @enum {string} */
+            priority: "P1" | "P2" | "P3" | "P4";
+            subject: string;
+            description?: string;
+            contact?: {
+              name: string;
+              email?: string;
+              phone?: string;
+            };
+            externalRef?: string;
+            /** @enum {string} */
+            status: "open" | "responded" | "pending" | "resolved" | "reopened";
+            receivedAt: string;
+            responseDueAt: string | null;
+            warnAt: string | null;
+            responseWarnAt: string | null;
+            resolutionDueAt: string | null;
+            resolutionWarnAt: string | null;
+            pausedSince: string | null;
+            respondedAt?: string;
+            slaMet?: boolean | null;
+            responseMinutes?: number | null;
+            breached: boolean;
+            sla: {
+              response: {
+                /** @enum {string} */
+                state: "running" | "paused" | "done";
+                targetMinutes: number;
+                consumedMinutes: number;
+                dueAt: string | null;
+                warnAt: string | null;
+                metAt: string | null;
+                met: boolean | null;
+                breached: boolean;
+              };
+              resolution: {
+                /** @enum {string} */
+                state: "running" | "paused" | "done";
+                targetMinutes: number;
+                consumedMinutes: number;
+                dueAt: string | null;
+                warnAt: string | null;
+                metAt: string | null;
+                met: boolean | null;
+                breached: boolean;
+              };
+            };
+            timeline: {
+              id: string;
+              /** @enum {string} */
+              type: "opened" | "responded" | "pending" | "resumed" | "resolved" | "reopened" | "note";
+              at: string;
+              by: string;
+              message?: string;
+              /** @constant */
+              internal?: true;
+            }[];
+            allowedEvents: (
+              | "opened"
+              | "responded"
+              | "pending"
+              | "resumed"
+              | "resolved"
+              | "reopened"
+              | "note"
+            )[];
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The request is not valid (`details` names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "validation_failed";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "unauthorized";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description The caller's role may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "forbidden";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description Not found (also another customer's resource) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "not_found";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description The path does not take this method */
+      405: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "method_not_allowed";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description Refused by a business rule or an idempotency conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "idempotency_conflict" | "invalid_transition";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description The body is larger than 64 KiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "payload_too_large";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "unsupported_media_type";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description Internal error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error: {
+              /** @enum {string} */
+              code: "internal";
+              message: string;
+              details?: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+  };
   getContractsContractIdTickets: {
     parameters: {
       query?: {
         limit?: number;
         cursor?: string;
-        status?: "open" | "responded";
+        status?: "open" | "responded" | "pending" | "resolved" | "reopened";
       };
       header?: never;
       path: {
@@ -3951,15 +4592,69 @@ export interface operations {
               /** @enum {string} */
               priority: "P1" | "P2" | "P3" | "P4";
               subject: string;
+              description?: string;
+              contact?: {
+                name: string;
+                email?: string;
+                phone?: string;
+              };
+              externalRef?: string;
               /** @enum {string} */
-              status: "open" | "responded";
+              status: "open" | "responded" | "pending" | "resolved" | "reopened";
               receivedAt: string;
-              responseDueAt: string;
-              warnAt: string;
+              responseDueAt: string | null;
+              warnAt: string | null;
+              responseWarnAt: string | null;
+              resolutionDueAt: string | null;
+              resolutionWarnAt: string | null;
+              pausedSince: string | null;
               respondedAt?: string;
               slaMet?: boolean | null;
               responseMinutes?: number | null;
               breached: boolean;
+              sla: {
+                response: {
+                  /** @enum {string} */
+                  state: "running" | "paused" | "done";
+                  targetMinutes: number;
+                  consumedMinutes: number;
+                  dueAt: string | null;
+                  warnAt: string | null;
+                  metAt: string | null;
+                  met: boolean | null;
+                  breached: boolean;
+                };
+                resolution: {
+                  /** @enum {string} */
+                  state: "running" | "paused" | "done";
+                  targetMinutes: number;
+                  consumedMinutes: number;
+                  dueAt: string | null;
+                  warnAt: string | null;
+                  metAt: string | null;
+                  met: boolean | null;
+                  breached: boolean;
+                };
+              };
+              timeline: {
+                id: string;
+                /** @enum {string} */
+                type: "opened" | "responded" | "pending" | "resumed" | "resolved" | "reopened" | "note";
+                at: string;
+                by: string;
+                message?: string;
+                /** @constant */
+                internal?: true;
+              }[];
+              allowedEvents: (
+                | "opened"
+                | "responded"
+                | "pending"
+                | "resumed"
+                | "resolved"
+                | "reopened"
+                | "note"
+              )[];
               createdAt: string;
             }[];
             cursor?: string;
@@ -4137,7 +4832,7 @@ export interface operations {
             respondedAt: string | null;
             slaMet: boolean | null;
             responseMinutes: number | null;
-            responseDueAt: string;
+            responseDueAt: string | null;
           };
         };
       };
@@ -4512,6 +5207,19 @@ export interface operations {
             open: number;
             compliancePercent: number | null;
             medianResponseMinutes: number | null;
+            response: {
+              met: number;
+              breached: number;
+              open: number;
+              metPercent: number | null;
+            };
+            resolution: {
+              met: number;
+              breached: number;
+              open: number;
+              metPercent: number | null;
+            };
+            pendingMinutes: number;
             byPriority: {
               P1: {
                 tickets: number;
@@ -4520,6 +5228,19 @@ export interface operations {
                 open: number;
                 compliancePercent: number | null;
                 medianResponseMinutes: number | null;
+                response: {
+                  met: number;
+                  breached: number;
+                  open: number;
+                  metPercent: number | null;
+                };
+                resolution: {
+                  met: number;
+                  breached: number;
+                  open: number;
+                  metPercent: number | null;
+                };
+                pendingMinutes: number;
               };
               P2: {
                 tickets: number;
@@ -4528,6 +5249,19 @@ export interface operations {
                 open: number;
                 compliancePercent: number | null;
                 medianResponseMinutes: number | null;
+                response: {
+                  met: number;
+                  breached: number;
+                  open: number;
+                  metPercent: number | null;
+                };
+                resolution: {
+                  met: number;
+                  breached: number;
+                  open: number;
+                  metPercent: number | null;
+                };
+                pendingMinutes: number;
               };
               P3: {
                 tickets: number;
@@ -4536,6 +5270,19 @@ export interface operations {
                 open: number;
                 compliancePercent: number | null;
                 medianResponseMinutes: number | null;
+                response: {
+                  met: number;
+                  breached: number;
+                  open: number;
+                  metPercent: number | null;
+                };
+                resolution: {
+                  met: number;
+                  breached: number;
+                  open: number;
+                  metPercent: number | null;
+                };
+                pendingMinutes: number;
               };
               P4: {
                 tickets: number;
@@ -4544,6 +5291,19 @@ export interface operations {
                 open: number;
                 compliancePercent: number | null;
                 medianResponseMinutes: number | null;
+                response: {
+                  met: number;
+                  breached: number;
+                  open: number;
+                  metPercent: number | null;
+                };
+                resolution: {
+                  met: number;
+                  breached: number;
+                  open: number;
+                  metPercent: number | null;
+                };
+                pendingMinutes: number;
               };
             };
           };
@@ -4941,6 +5701,19 @@ export interface operations {
               open: number;
               compliancePercent: number | null;
               medianResponseMinutes: number | null;
+              response: {
+                met: number;
+                breached: number;
+                open: number;
+                metPercent: number | null;
+              };
+              resolution: {
+                met: number;
+                breached: number;
+                open: number;
+                metPercent: number | null;
+              };
+              pendingMinutes: number;
               byPriority: {
                 P1: {
                   tickets: number;
@@ -4949,6 +5722,19 @@ export interface operations {
                   open: number;
                   compliancePercent: number | null;
                   medianResponseMinutes: number | null;
+                  response: {
+                    met: number;
+                    breached: number;
+                    open: number;
+                    metPercent: number | null;
+                  };
+                  resolution: {
+                    met: number;
+                    breached: number;
+                    open: number;
+                    metPercent: number | null;
+                  };
+                  pendingMinutes: number;
                 };
                 P2: {
                   tickets: number;
@@ -4957,6 +5743,19 @@ export interface operations {
                   open: number;
                   compliancePercent: number | null;
                   medianResponseMinutes: number | null;
+                  response: {
+                    met: number;
+                    breached: number;
+                    open: number;
+                    metPercent: number | null;
+                  };
+                  resolution: {
+                    met: number;
+                    breached: number;
+                    open: number;
+                    metPercent: number | null;
+                  };
+                  pendingMinutes: number;
                 };
                 P3: {
                   tickets: number;
@@ -4965,6 +5764,19 @@ export interface operations {
                   open: number;
                   compliancePercent: number | null;
                   medianResponseMinutes: number | null;
+                  response: {
+                    met: number;
+                    breached: number;
+                    open: number;
+                    metPercent: number | null;
+                  };
+                  resolution: {
+                    met: number;
+                    breached: number;
+                    open: number;
+                    metPercent: number | null;
+                  };
+                  pendingMinutes: number;
                 };
                 P4: {
                   tickets: number;
@@ -4973,6 +5785,19 @@ export interface operations {
                   open: number;
                   compliancePercent: number | null;
                   medianResponseMinutes: number | null;
+                  response: {
+                    met: number;
+                    breached: number;
+                    open: number;
+                    metPercent: number | null;
+                  };
+                  resolution: {
+                    met: number;
+                    breached: number;
+                    open: number;
+                    metPercent: number | null;
+                  };
+                  pendingMinutes: number;
                 };
               };
             };

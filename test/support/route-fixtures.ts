@@ -122,6 +122,19 @@ export const ROUTE_FIXTURES: Record<RouteKey, RouteFixture> = {
     request: async (w) => ({ pathParameters: { ticketId: await w.newTicket() } }),
     expect: ownedRead,
   },
+  "GET /tickets": {
+    // Customers are forced to their own tickets: the queue is a list, not another customer's item.
+    request: async () => ({ query: "status=open" }),
+    expect: { admin: 200, technician: 200, ownCustomer: 200, otherCustomer: 200 },
+  },
+  "POST /tickets/{ticketId}/events": {
+    // A customer may add a note to its own ticket; another customer's ticket does not exist for it.
+    request: async (w) => ({
+      pathParameters: { ticketId: await w.newTicket() },
+      body: { type: "note", message: "hi" },
+    }),
+    expect: { admin: 201, technician: 201, ownCustomer: 201, otherCustomer: 404 },
+  },
   "GET /contracts/{contractId}/tickets": {
     request: async (w) => ({ pathParameters: { contractId: w.monthlyId }, query: "status=open" }),
     expect: ownedRead,
