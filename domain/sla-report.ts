@@ -1,5 +1,4 @@
-import { addMonths, firstDayOf, isoInstant, type Month } from "./calendar.js";
-import { startOfLocalDay } from "./local-time.js";
+import { isoInstant, type Month } from "./calendar.js";
 import { PRIORITIES, type Priority } from "./sla-terms.js";
 import { isBreached, type Ticket } from "./ticket.js";
 
