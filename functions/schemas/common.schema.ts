@@ -18,9 +18,13 @@ export const monthSchema = z.string().check(
 );
 export const dateSchema = z.iso.date().check(z.refine(inRange, RANGE));
 /** An instant with its offset; the UTC day it names is in the product's range. */
-export const instantSchema = z.iso
-  .datetime({ offset: true })
-  .check(z.refine((instant) => inRange(new Date(instant).toISOString().slice(0, 10)), RANGE));
+export const instantSchema = z.iso.datetime({ offset: true }).check(
+  // zod runs this check also when the format check failed: an unparsable instant is left to that one.
+  z.refine((instant) => {
+    const at = new Date(instant);
+    return Number.isNaN(at.getTime()) || inRange(at.toISOString().slice(0, 10));
+  }, RANGE),
+);
 export const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/));
 export const timezoneSchema = z.string().check(
   z.maxLength(64),

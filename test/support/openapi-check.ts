@@ -110,7 +110,17 @@ export function checkHttpResponse(method: string, pathname: string, response: Re
   checker ??= build();
   const entries = checker.paths.filter((p) => p.pattern.test(pathname));
   if (entries.length === 0) return;
-  const operation = entries.map((e) => e.methods.get(method.toUpperCase())).find((o) => o !== undefined);
+  // HEAD answers as its GET would, without the body: the status and media type must be the GET's.
+  const head = method.toUpperCase() === "HEAD";
+  const asked = head ? "GET" : method.toUpperCase();
+  const operation = entries.map((e) => e.methods.get(asked)).find((o) => o !== undefined);
+  if (operation && head) {
+    const declared = operation.responses.get(String(response.status));
+    if (!declared)
+      fail(`HEAD ${pathname}`, response, `status ${response.status} is not among the GET's responses`);
+    if (response.text !== "") fail(`HEAD ${pathname}`, response, "a HEAD answer carries no body");
+    return;
+  }
   if (operation) {
     checkOperation(operation, response);
     return;
