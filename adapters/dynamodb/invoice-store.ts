@@ -5,6 +5,7 @@ import {
   type Invoice,
   type InvoiceSource,
   type IssuedInvoice,
+  invoiceStatus,
   issueInvoice,
   type ProviderSettings,
 } from "../../domain/invoice.js";
@@ -37,11 +38,6 @@ export function sourceKey(source: InvoiceSource, invoiceId: string): string {
     case "credit":
       return `credit#${invoiceId}`;
   }
-}
-
-function statusOf(stored: StoredInvoice): "issued" | "credited" | "partially_credited" {
-  if (stored.creditedCents === 0) return "issued";
-  return stored.creditedCents >= stored.invoice.totals.grandTotalCents ? "credited" : "partially_credited";
 }
 
 /**
@@ -219,7 +215,8 @@ export class InvoiceStore implements InvoiceRepository {
   }
 
   async listInvoices(query: InvoiceQuery): Promise<Page<StoredInvoice>> {
-    const from = query.from ?? "";
+    // Key values cannot be empty: the earliest issue date stands in for "from the start".
+    const from = query.from ?? "0000-01-01";
     const to = `${query.to ?? "9999-12-31"}#\uffff`;
     let input: QueryCommandInput;
     if (query.customerId) {
@@ -250,9 +247,7 @@ export class InvoiceStore implements InvoiceRepository {
     );
     const items = (result.Items ?? [])
       .map(parseInvoice)
-      .filter((stored) => !query.status || statusOf(stored) === query.status);
+      .filter((stored) => !query.status || invoiceStatus(stored) === query.status);
     return withCursor(items, result.LastEvaluatedKey);
   }
 }
-
-export { statusOf as invoiceStatus };

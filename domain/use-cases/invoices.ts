@@ -1,7 +1,7 @@
 import { type Actor, assertAllowed, assertSees } from "../access.js";
 import type { Alert } from "../alert.js";
 import { isoInstant, type Month } from "../calendar.js";
-import { type Contract, isMonthClosed } from "../contract.js";
+import { type Contract, isMonthClosed, type NewContract } from "../contract.js";
 import { NotFoundError } from "../errors.js";
 import {
   type CreditLineInput,
@@ -18,7 +18,7 @@ import {
 } from "../invoice.js";
 import type { InvoiceQuery, IssueOutcome, Page, StoredInvoice } from "../repositories.js";
 import { hasStatementFor } from "../statement.js";
-import { today } from "./contracts.js";
+import { createContract, today, topUpPool } from "./contracts.js";
 import type { StoreOf, UseCaseDeps } from "./deps.js";
 
 /** Optimistic retries of a credit note against concurrent credit notes of the same invoice. */
@@ -217,6 +217,11 @@ export async function creditInvoice(
 ): Promise<IssuedInvoice> {
   assertAllowed(actor, "invoices.credit");
   const creditId = deps.ids.newId("inv");
+  // A retried request (the same Idempotency-Key, so the same id) finds the credit note it issued.
+  const issued = await deps.store.invoices.getInvoice(creditId);
+  if (issued?.invoice.source.kind === "credit" && issued.invoice.source.invoiceId === invoiceId) {
+    return issued.invoice;
+  }
   for (let attempt = 0; attempt < MAX_CREDIT_ATTEMPTS; attempt++) {
     const stored = await deps.store.invoices.getInvoice(invoiceId);
     if (!stored) throw new NotFoundError("Invoice not found");
@@ -283,4 +288,35 @@ export async function invoiceAfterClose(
     });
   }
   return results;
+}
+
+/**
+ * Creates a contract and, for a prepaid pool with a price, issues its invoice (SPEC §7: when the
+ * contract is created; service period: the term). A retry finds the contract and its invoice made.
+ */
+export async function createContractInvoiced(
+  deps: UseCaseDeps<IssueStore & StoreOf<"contracts">>,
+  actor: Actor,
+  input: NewContract,
+): Promise<{ contract: Contract; invoice: InvoiceStepOutcome }> {
+  const contract = await createContract(deps, actor, input);
+  return { contract, invoice: await issuePoolInvoice(deps, contract) };
+}
+
+/** Tops up a pool and issues the invoice of the top-up's price, if it has one (SPEC §7). */
+export async function topUpPoolInvoiced(
+  deps: UseCaseDeps<IssueStore & StoreOf<"contracts">>,
+  actor: Actor,
+  contractId: string,
+  input: { minutes: number; note?: string | undefined; priceCents?: number | undefined },
+) {
+  const topUp = await topUpPool(deps, actor, contractId, input);
+  const contract = await deps.store.contracts.getContract(contractId);
+  if (!contract) throw new NotFoundError("Contract not found");
+  const invoice = await issueTopUpInvoice(deps, contract, {
+    id: topUp.id,
+    minutes: topUp.minutes,
+    priceCents: input.priceCents ?? 0,
+  });
+  return { topUp, invoice };
 }

@@ -17,6 +17,18 @@ export const HANDLER_GROUPS = {
   statements: { entry: "functions/http/statements.handler.ts" },
   /** Starts the month close: needs the close queue's URL (MONTH_CLOSE_QUEUE_URL) and send rights. */
   admin: { entry: "functions/http/admin.handler.ts", sendsTo: ["monthClose"] },
+  /** Provider settings, invoice lists and credit notes. */
+  invoices: { entry: "functions/http/invoices.handler.ts" },
+  /** Invoices as JSON, XML and PDF: the only function bundling the renderers (pdfkit, fonts). */
+  documents: {
+    entry: "functions/http/documents.handler.ts",
+    bundleFiles: [
+      { from: "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf", to: "fonts/DejaVuSans.ttf" },
+      { from: "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf", to: "fonts/DejaVuSans-Bold.ttf" },
+      // pdfkit reads its sRGB output intent from `./data/` beside its module, in the bundle: index.mjs.
+      { from: "node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc", to: "data/sRGB_IEC61966_2_1.icc" },
+    ],
+  },
 } as const;
 
 export type HandlerGroup = keyof typeof HANDLER_GROUPS;
@@ -33,6 +45,8 @@ export interface HandlerGroupSpec {
   sendsTo?: readonly string[];
   /** Whether it publishes alerts to the SNS topic (it gets ALERT_TOPIC_ARN and publish rights). */
   publishesAlerts?: boolean;
+  /** Files the bundle reads at run time that esbuild cannot inline (fonts, data), copied beside it. */
+  bundleFiles?: readonly { from: string; to: string }[];
 }
 
 export interface RouteSpec {
@@ -147,6 +161,30 @@ export const ROUTES = {
     idempotency: "stored",
     successStatus: 202,
     summary: "Close a month that has ended, as the schedule does (safe to repeat)",
+  },
+  "GET /settings/provider": {
+    group: "invoices",
+    auth: "token",
+    summary: "The provider's invoicing settings",
+  },
+  "PUT /settings/provider": {
+    group: "invoices",
+    auth: "token",
+    idempotency: "stored",
+    summary: "Set the provider's invoicing settings (invoicing starts once they are set)",
+  },
+  "GET /invoices": { group: "invoices", auth: "token", summary: "Invoices and credit notes, newest first" },
+  "POST /invoices/{invoiceId}/credit-note": {
+    group: "invoices",
+    auth: "token",
+    idempotency: "stored",
+    summary: "Credit an invoice, wholly or some of its lines",
+  },
+  "GET /invoices/{invoiceId}": {
+    group: "documents",
+    auth: "token",
+    summary:
+      "An invoice (JSON, XRechnung XML with Accept: application/xml, ZUGFeRD PDF with application/pdf)",
   },
 } as const satisfies Record<string, RouteSpec>;
 

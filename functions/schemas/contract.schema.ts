@@ -82,6 +82,8 @@ export type ChangeQuota = z.infer<typeof changeQuotaSchema>;
 export const topUpSchema = z.strictObject({
   minutes: minutesSchema,
   note: z.optional(z.string().check(z.maxLength(500))),
+  /** What the top-up costs; invoiced when it is made (nothing for 0 or absent). */
+  priceCents: z.optional(centsSchema),
 });
 export type TopUpRequest = z.infer<typeof topUpSchema>;
 

@@ -140,7 +140,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       const responseHeaders: Record<string, string> = {};
       for (const [name, value] of Object.entries(result.headers ?? {})) responseHeaders[name] = String(value);
       response.writeHead(result.statusCode ?? 200, responseHeaders);
-      response.end(result.body ?? "");
+      response.end(result.isBase64Encoded ? Buffer.from(result.body ?? "", "base64") : (result.body ?? ""));
     } catch (error) {
       console.error("local API server error", error);
       if (!response.headersSent)
