@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   "alerts.read": ["admin", "technician", "customer"],
   "statements.read": ["admin", "technician", "customer"],
   "admin.run": ["admin"],
+  "settings.manage": ["admin"],
+  "invoices.read": ["admin", "technician", "customer"],
+  "invoices.credit": ["admin"],
 } as const satisfies Record<string, readonly Actor["role"][]>;
 
 export type Permission = keyof typeof PERMISSIONS;

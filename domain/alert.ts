@@ -7,6 +7,7 @@ export const ALERT_TYPES = [
   "quota.expired",
   "quota.expiring",
   "pool.expiring",
+  "invoice.issued",
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
@@ -36,6 +37,9 @@ export function alertCause(
       return alert.details.target === "resolution"
         ? `${alert.type}#${alert.ticketId ?? ""}#resolution`
         : `${alert.type}#${alert.ticketId ?? ""}`;
+    case "invoice.issued":
+      // Once per invoice (or credit note): the invoice id is unique.
+      return `${alert.type}#${String(alert.details.invoiceId)}`;
     default:
       return `${alert.type}#${alert.contractId}#${alert.month ?? "pool"}`;
   }

@@ -1,4 +1,5 @@
 import { isoInstant } from "./calendar.js";
+import type { CustomerBilling } from "./invoice.js";
 import type { Clock, IdGenerator } from "./ports.js";
 
 export interface Customer {
@@ -7,6 +8,8 @@ export interface Customer {
   timezone: string;
   holidays: string | null;
   createdAt: string;
+  /** Billing data (SPEC §7); null until set. A customer without it gets no invoice. */
+  billing: CustomerBilling | null;
 }
 
 export interface NewCustomer {
@@ -22,5 +25,6 @@ export function newCustomer(input: NewCustomer, deps: { clock: Clock; ids: IdGen
     timezone: input.timezone ?? "Europe/Berlin",
     holidays: input.holidays === undefined ? "DE" : input.holidays,
     createdAt: isoInstant(deps.clock.now()),
+    billing: null,
   };
 }

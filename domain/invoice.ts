@@ -701,6 +701,15 @@ export function creditNoteDraft(
 // ---------------------------------------------------------------------------------------------------
 // Issue and number
 
+/** An issued invoice's status: `issued`, or how far its credit notes took it back. */
+export function invoiceStatus(stored: {
+  invoice: Pick<Invoice, "totals">;
+  creditedCents: number;
+}): "issued" | "credited" | "partially_credited" {
+  if (stored.creditedCents === 0) return "issued";
+  return stored.creditedCents >= stored.invoice.totals.grandTotalCents ? "credited" : "partially_credited";
+}
+
 /** `{prefix}{YYYY}-{NNNNN}`: `formatInvoiceNumber("RE-", 2026, 42)` is `RE-2026-00042`. */
 export function formatInvoiceNumber(prefix: string, year: number, sequence: number): string {
   if (!Number.isInteger(year) || year < 2000 || year > 2099) {

@@ -3,6 +3,7 @@ import type { Booking, Reversal } from "./booking.js";
 import type { Month } from "./calendar.js";
 import type { Contract } from "./contract.js";
 import type { Customer } from "./customer.js";
+import type { Invoice, InvoiceSource, IssuedInvoice, ProviderSettings } from "./invoice.js";
 import type { BookingContext, LedgerChange, PeriodUsage, PoolUsage } from "./ledger.js";
 import type { Priority } from "./sla-terms.js";
 import type { ClosedMonthFigures, MonthClosePlan } from "./statement.js";
@@ -269,6 +270,62 @@ export interface MonthCloseRepository {
   getClosedMonthFigures(wanted: { contractId: string; month: Month }[]): Promise<ClosedMonthFigures[]>;
 }
 
+/** An issued invoice as stored: final, with what its credit notes took off it so far. */
+export interface StoredInvoice {
+  invoice: IssuedInvoice;
+  /** Grand total of the credit notes issued for it (0 for a credit note itself). */
+  creditedCents: number;
+}
+
+/** What became of an issue. */
+export type IssueOutcome =
+  /** Numbered and stored now, with its alert, in one transaction. */
+  | { outcome: "issued"; invoice: IssuedInvoice }
+  /** Its source was invoiced before (a retried, repeated or concurrent issue): that invoice. */
+  | { outcome: "exists"; invoice: IssuedInvoice };
+
+export interface InvoiceQuery {
+  customerId?: string | undefined;
+  /** Issue dates from/to, both included (YYYY-MM-DD). */
+  from?: string | undefined;
+  to?: string | undefined;
+  status?: "issued" | "credited" | "partially_credited" | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface InvoiceRepository {
+  getProviderSettings(): Promise<ProviderSettings | null>;
+  putProviderSettings(settings: ProviderSettings): Promise<void>;
+  /**
+   * Issues a draft on `issueDate`: allocates the next number of that calendar year and stores the
+   * invoice, the counter, the invoice's source marker and the alert `alertOf` makes, in one transaction.
+   * So a number is used once and none is skipped, and a source (a customer-month, a pool, a top-up) is
+   * invoiced once: a second issue for it finds the first (`exists`).
+   */
+  issueInvoice(
+    draft: Invoice,
+    issueDate: string,
+    alertOf: (invoice: IssuedInvoice) => Alert,
+  ): Promise<IssueOutcome>;
+  /**
+   * Issues a credit note for `invoiceId` like `issueInvoice`, and adds its grand total to the invoice's
+   * credited cents in the same transaction, only if they are still `creditedCentsSeen`; `stale` when a
+   * concurrent credit note moved them (read again and decide again).
+   */
+  issueCreditNote(
+    draft: Invoice,
+    issueDate: string,
+    alertOf: (invoice: IssuedInvoice) => Alert,
+    credited: { invoiceId: string; creditedCentsSeen: number },
+  ): Promise<IssueOutcome | { outcome: "stale" }>;
+  getInvoice(id: string): Promise<StoredInvoice | null>;
+  /** The invoice of a source, if it was issued. */
+  invoiceOfSource(source: InvoiceSource): Promise<StoredInvoice | null>;
+  /** Invoices newest issue date first; of one customer, or of all. */
+  listInvoices(query: InvoiceQuery): Promise<Page<StoredInvoice>>;
+}
+
 /**
  * Every repository, by name. Each use case asks only for the repositories it uses
  * (`UseCaseDeps<Pick<Store, "contracts" | "usage">>`), so a function's composition root builds only
@@ -283,4 +340,5 @@ export interface Store {
   idempotency: IdempotencyRepository;
   tickets: TicketRepository;
   alerts: AlertRepository;
+  invoices: InvoiceRepository;
 }

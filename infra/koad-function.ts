@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Duration } from "aws-cdk-lib";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
@@ -56,6 +56,11 @@ export interface KoadFunctionProps {
   /** Caps concurrent executions where unbounded fan-out would only hammer the table. */
   reservedConcurrentExecutions?: number;
   logRetention?: logs.RetentionDays;
+  /**
+   * Files esbuild cannot inline (fonts, data files read at run time), copied into the bundle's folder
+   * after bundling: `from` relative to the repository root, `to` relative to the bundle.
+   */
+  bundleFiles?: readonly { from: string; to: string }[];
 }
 
 /**
@@ -116,6 +121,19 @@ export class KoadFunction extends Construct {
         ),
         bundleAwsSDK: true,
         logLevel: LogLevel.WARNING,
+        ...(props.bundleFiles?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (props.bundleFiles ?? []).map(
+                    ({ from, to }) =>
+                      `mkdir -p "${dirname(join(outputDir, to))}" && cp "${join(inputDir, from)}" "${join(outputDir, to)}"`,
+                  ),
+              },
+            }
+          : {}),
       },
     });
 

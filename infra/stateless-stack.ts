@@ -111,6 +111,7 @@ export class KoadStatelessStack extends Stack {
         description: `KoAd HTTP routes of the ${group} group`,
         timeout: Duration.seconds(HTTP_TIMEOUT_SECONDS),
         environment,
+        bundleFiles: spec.bundleFiles,
       });
       fn.grantTable(stateful.table, stateful.indexNames, tableAccessOfGroup(group, spec, routes));
       for (const queueName of spec.sendsTo ?? []) {

@@ -4,6 +4,7 @@ import { DynamoAlertStore } from "./alert-store.js";
 import { ContractStore } from "./contract-store.js";
 import { CustomerStore } from "./customer-store.js";
 import { IdempotencyStore } from "./idempotency-store.js";
+import { InvoiceStore } from "./invoice-store.js";
 import { LedgerStore } from "./ledger-store.js";
 import { MonthCloseStore } from "./month-close-store.js";
 import type { StoreTable } from "./table.js";
@@ -33,5 +34,6 @@ export function dynamoStore(table: StoreTable, options: DynamoStoreOptions): Sto
     idempotency: new IdempotencyStore(table, seconds),
     tickets: new DynamoTicketStore(table.doc, table.name),
     alerts: new DynamoAlertStore(table.doc, table.name),
+    invoices: new InvoiceStore(table),
   };
 }

@@ -5,6 +5,7 @@ import type { Booking } from "../../domain/booking.js";
 import type { Contract } from "../../domain/contract.js";
 import { CATEGORIES } from "../../domain/contract.js";
 import type { Customer } from "../../domain/customer.js";
+import type { IssuedInvoice, ProviderSettings } from "../../domain/invoice.js";
 import type { PeriodUsage, PoolUsage } from "../../domain/ledger.js";
 import type { IdempotentResponse } from "../../domain/repositories.js";
 import { NAMED_WINDOWS, PRIORITIES } from "../../domain/sla-terms.js";
@@ -91,6 +92,22 @@ const customerItem = () =>
     timezone: z.string(),
     holidays: z.nullable(z.string()),
     createdAt: z.string(),
+    billing: z._default(z.nullable(billingSchema()), null),
+  });
+
+const postalAddress = () =>
+  z.object({ street: z.string(), postcode: z.string(), city: z.string(), countryCode: z.string() });
+
+/** A customer's billing data (domain/invoice.ts `CustomerBilling`); customers stored before it have none. */
+const billingSchema = () =>
+  z.object({
+    legalName: z.string(),
+    address: postalAddress(),
+    email: z.string(),
+    vatId: z.optional(z.nullable(z.string())),
+    buyerReference: z.optional(z.nullable(z.string())),
+    vatTreatment: z.enum(["standard", "reverse_charge"]),
+    language: z.optional(z.enum(["de", "en"])),
   });
 
 const periodItem = () =>
@@ -250,6 +267,89 @@ const idempotencyItem = () =>
     response: z.optional(z.nullable(z.union([z.string(), storedResponse()]))),
   });
 
+const providerSettingsItem = () =>
+  z.object({
+    legalName: z.string(),
+    address: postalAddress(),
+    vatId: z.nullable(z.string()),
+    taxNumber: z.nullable(z.string()),
+    contact: z.object({ name: z.string(), phone: z.string(), email: z.string() }),
+    bank: z.object({ iban: z.string(), bic: z.nullable(z.string()), holder: z.string() }),
+    invoiceNumberPrefix: z.string(),
+    paymentTermsDays: int,
+    vatRatePercent: z.number(),
+  });
+
+const datePeriod = () => z.object({ start: z.string(), end: z.string() });
+const vatCategory = () => z.enum(["S", "AE"]);
+
+/** An issued invoice as stored (`document`), with its credited cents. */
+const invoiceItem = () =>
+  z.object({
+    creditedCents: int,
+    document: z.object({
+      id: z.string(),
+      number: z.string(),
+      typeCode: z.union([z.literal(380), z.literal(381)]),
+      issueDate: z.string(),
+      dueDate: z.string(),
+      servicePeriod: datePeriod(),
+      currency: z.literal("EUR"),
+      seller: providerSettingsItem(),
+      buyer: z.object({
+        customerId: z.string(),
+        legalName: z.string(),
+        address: postalAddress(),
+        email: z.string(),
+        vatId: z.nullable(z.string()),
+        vatTreatment: z.enum(["standard", "reverse_charge"]),
+        language: z.enum(["de", "en"]),
+      }),
+      buyerReference: z.string(),
+      lines: z.array(
+        z.object({
+          id: z.string(),
+          description: z.string(),
+          quantity: int,
+          unitCode: z.enum(["C62", "MIN", "HUR"]),
+          unitPriceCents: int,
+          priceBaseQuantity: int,
+          netCents: int,
+          vatCategory: vatCategory(),
+          vatRatePercent: z.number(),
+          period: z.nullable(datePeriod()),
+          contractId: z.nullable(z.string()),
+        }),
+      ),
+      vatBreakdown: z.array(
+        z.object({
+          category: vatCategory(),
+          ratePercent: z.number(),
+          basisCents: int,
+          taxCents: int,
+          exemptionReason: z.nullable(z.string()),
+          exemptionReasonCode: z.nullable(z.string()),
+        }),
+      ),
+      totals: z.object({
+        lineTotalCents: int,
+        taxBasisCents: int,
+        taxCents: int,
+        grandTotalCents: int,
+        duePayableCents: int,
+      }),
+      notes: z.array(z.string()),
+      paymentTerms: z.nullable(z.string()),
+      precedingInvoice: z.nullable(z.object({ number: z.string(), issueDate: z.string() })),
+      source: z.union([
+        z.object({ kind: z.literal("month"), customerId: z.string(), month: z.string() }),
+        z.object({ kind: z.literal("pool"), contractId: z.string() }),
+        z.object({ kind: z.literal("topup"), contractId: z.string(), topUpId: z.string() }),
+        z.object({ kind: z.literal("credit"), invoiceId: z.string() }),
+      ]),
+    }),
+  });
+
 function parser<T>(what: string, schema: () => z.ZodMiniType<T>) {
   let built: z.ZodMiniType<T> | undefined;
   return (item: Record<string, unknown>): T => {
@@ -318,4 +418,14 @@ export function parseIdempotency(item: Record<string, unknown>): {
 /** The stored form of a response (see idempotencyItem). */
 export function idempotentResponseAttribute(response: IdempotentResponse): string {
   return JSON.stringify(response);
+}
+export const parseProviderSettings: (item: Record<string, unknown>) => ProviderSettings =
+  /* @__PURE__ */ parser("provider settings", providerSettingsItem);
+const parseInvoiceItem = /* @__PURE__ */ parser("invoice", invoiceItem);
+export function parseInvoice(item: Record<string, unknown>): {
+  invoice: IssuedInvoice;
+  creditedCents: number;
+} {
+  const { document, creditedCents } = parseInvoiceItem(item);
+  return { invoice: document, creditedCents };
 }

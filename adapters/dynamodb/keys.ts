@@ -29,6 +29,12 @@ import type { Month } from "../../domain/calendar.js";
  * | ticket queue: by open-ness, soonest due | byType     | gsi2pk TICKETS#<open|resolved> gsi2sk <dueAt or ~>#<ticketId> |
  * | alert outbox: unpublished, by moment    | byDueAt    | gsi3pk DUE#alert-outbox     gsi3sk <publish-after>#<alertId> |
  * | month close status (closedThrough, runs) | table     | pk SYSTEM#month-close       sk SYSTEM                        |
+ * | provider settings (one item)            | table      | pk SETTINGS#provider        sk SETTINGS                      |
+ * | invoice by id                           | table      | pk INVOICE#<id>             sk INVOICE                       |
+ * | invoices of a customer, by issue date   | byCustomer | gsi1pk CUSTOMER#<id>        gsi1sk INVOICE#<issueDate>#<id>  |
+ * | all invoices, by issue date             | byType     | gsi2pk TYPE#invoice         gsi2sk <issueDate>#<id>          |
+ * | the invoice of a source (issued once)   | table      | pk INVOICE-OF#<source>      sk INVOICE-OF                    |
+ * | last invoice number of a year           | table      | pk INVOICE-NUMBER#<year>    sk INVOICE-NUMBER                |
  *
  * The SLA watch is the ticket item itself: while a ticket is open its gsi3 attributes name its next
  * moment (warning, then breach), so a sweep that queries `gsi3sk <= now` in each shard reads only
@@ -157,6 +163,24 @@ export const keys = {
 
   /** The system-wide month close: `closedThrough` and the runs; guards every write into a month. */
   monthCloseStatus: (): Key => ({ pk: "SYSTEM#month-close", sk: "SYSTEM" }),
+  providerSettings: (): Key => ({ pk: "SETTINGS#provider", sk: "SETTINGS" }),
+  invoice: (id: string): Key => ({ pk: `INVOICE#${id}`, sk: "INVOICE" }),
+  invoiceOfCustomer: (customerId: string, issueDate: string, invoiceId: string) => ({
+    gsi1pk: `CUSTOMER#${customerId}`,
+    gsi1sk: `INVOICE#${issueDate}#${invoiceId}`,
+  }),
+  invoicesOfCustomer: (customerId: string) => ({
+    gsi1pk: `CUSTOMER#${customerId}`,
+    gsi1skPrefix: "INVOICE#",
+  }),
+  allInvoices: (issueDate: string, invoiceId: string) => ({
+    gsi2pk: "TYPE#invoice",
+    gsi2sk: `${issueDate}#${invoiceId}`,
+  }),
+  allInvoicesPartition: () => ({ gsi2pk: "TYPE#invoice" }),
+  /** The natural key of what an invoice bills: `<customer>#<month>`, `pool#<contract>`, `topup#<id>`. */
+  invoiceOfSource: (source: string): Key => ({ pk: `INVOICE-OF#${source}`, sk: "INVOICE-OF" }),
+  invoiceNumber: (year: number): Key => ({ pk: `INVOICE-NUMBER#${year}`, sk: "INVOICE-NUMBER" }),
 };
 
 /** Partitions of the SLA watch index: writes spread over them, the sweep queries each. */

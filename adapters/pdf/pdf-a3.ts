@@ -3,10 +3,21 @@
  * package, the sRGB output intent pdfkit ships, XMP with the PDF/A identification, and a few drawing
  * helpers the invoice and statement renderers share. Nothing here knows about invoices.
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
 
 const require = createRequire(import.meta.url);
+
+/**
+ * A font file: beside the bundle (`fonts/<file>`, where the documents function's bundling copies it,
+ * infra/koad-function.ts `bundleFiles`), else from the `dejavu-fonts-ttf` package (sources, tests).
+ */
+function fontFile(file: string): string {
+  const bundled = fileURLToPath(new URL(`./fonts/${file}`, import.meta.url));
+  return existsSync(bundled) ? bundled : require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+}
 
 /**
  * The font files, by path: pdfkit keys a font by its source, so the default font and every later
@@ -14,8 +25,8 @@ const require = createRequire(import.meta.url);
  * so a bundle without the fonts fails at once.
  */
 export const FONT = {
-  regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
-  bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
+  regular: fontFile("DejaVuSans.ttf"),
+  bold: fontFile("DejaVuSans-Bold.ttf"),
 } as const;
 
 /** A4 in points, and the margins every page keeps. */

@@ -1,4 +1,5 @@
 import { IdempotencyStore } from "../../adapters/dynamodb/idempotency-store.js";
+import { InvoiceStore } from "../../adapters/dynamodb/invoice-store.js";
 import { MonthCloseStore } from "../../adapters/dynamodb/month-close-store.js";
 import { type Provided, portsWith, tableOf } from "../shared/composition.js";
 import { type Config, readConfig } from "../shared/config.js";
@@ -13,6 +14,7 @@ export function compose(config: Config, given: Provided = {}) {
     ...portsWith(config, given, {
       monthClose: new MonthCloseStore(table),
       idempotency: new IdempotencyStore(table),
+      invoices: new InvoiceStore(table),
     }),
     closeJobs: closeJobQueueOf(config),
   });

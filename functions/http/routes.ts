@@ -11,11 +11,12 @@ import {
   balanceQuerySchema,
   balanceResponseSchema,
   changeQuotaSchema,
+  contractCreatedResponseSchema,
   contractListResponseSchema,
   contractResponseSchema,
   contractWithBalanceResponseSchema,
   createContractSchema,
-  topUpResponseSchema,
+  topUpMadeResponseSchema,
   topUpSchema,
 } from "../schemas/contract.schema.js";
 import {
@@ -23,6 +24,16 @@ import {
   customerPageResponseSchema,
   customerResponseSchema,
 } from "../schemas/customer.schema.js";
+import {
+  creditNoteSchema,
+  invoiceListQuerySchema,
+  invoicePageResponseSchema,
+  invoicePdfResponseSchema,
+  invoiceResponseSchema,
+  invoiceXmlResponseSchema,
+  providerSettingsResponseSchema,
+  providerSettingsSchema,
+} from "../schemas/invoice.schema.js";
 import {
   monthCloseResponseSchema,
   monthCloseSchema,
@@ -64,6 +75,18 @@ export const HANDLER_GROUPS = {
   statements: { entry: "functions/http/statements.handler.ts" },
   /** Starts the month close: needs the close queue's URL (MONTH_CLOSE_QUEUE_URL) and send rights. */
   admin: { entry: "functions/http/admin.handler.ts", sendsTo: ["monthClose"] },
+  /** Provider settings, invoice lists and credit notes. */
+  invoices: { entry: "functions/http/invoices.handler.ts" },
+  /** Invoices as JSON, XML and PDF: the only function bundling the renderers (pdfkit, fonts). */
+  documents: {
+    entry: "functions/http/documents.handler.ts",
+    bundleFiles: [
+      { from: "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf", to: "fonts/DejaVuSans.ttf" },
+      { from: "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf", to: "fonts/DejaVuSans-Bold.ttf" },
+      // pdfkit reads its sRGB output intent from `./data/` beside its module, in the bundle: index.mjs.
+      { from: "node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc", to: "data/sRGB_IEC61966_2_1.icc" },
+    ],
+  },
 } as const;
 
 export type HandlerGroup = keyof typeof HANDLER_GROUPS;
@@ -80,6 +103,8 @@ export interface HandlerGroupSpec {
   sendsTo?: readonly string[];
   /** Whether it publishes alerts to the SNS topic (it gets ALERT_TOPIC_ARN and publish rights). */
   publishesAlerts?: boolean;
+  /** Files the bundle reads at run time that esbuild cannot inline (fonts, data), copied beside it. */
+  bundleFiles?: readonly { from: string; to: string }[];
 }
 
 export interface RouteSpec {
@@ -166,7 +191,7 @@ export const ROUTES = {
     idempotency: "stored",
     summary: "Create a contract",
     body: createContractSchema,
-    responses: { 201: contractResponseSchema },
+    responses: { 201: contractCreatedResponseSchema },
     errors: [],
   },
   "GET /contracts/{contractId}": {
@@ -191,7 +216,7 @@ export const ROUTES = {
     idempotency: "stored",
     summary: "Top up a prepaid pool",
     body: topUpSchema,
-    responses: { 201: topUpResponseSchema },
+    responses: { 201: topUpMadeResponseSchema },
     errors: [],
   },
   "GET /contracts/{contractId}/balance": {
@@ -334,6 +359,53 @@ export const ROUTES = {
     auth: "token",
     summary: "The last month closed system-wide (closedThrough) and the close runs",
     responses: { 200: monthCloseStatusResponseSchema },
+    errors: [],
+  },
+  "GET /settings/provider": {
+    group: "invoices",
+    auth: "token",
+    summary: "The provider's invoicing settings",
+    responses: { 200: providerSettingsResponseSchema },
+    errors: [],
+  },
+  "PUT /settings/provider": {
+    group: "invoices",
+    auth: "token",
+    idempotency: "stored",
+    summary: "Set the provider's invoicing settings (invoicing starts once they are set)",
+    body: providerSettingsSchema,
+    responses: { 200: providerSettingsResponseSchema },
+    errors: [],
+  },
+  "GET /invoices": {
+    group: "invoices",
+    auth: "token",
+    summary: "Invoices and credit notes, newest first",
+    query: invoiceListQuerySchema,
+    responses: { 200: invoicePageResponseSchema },
+    errors: [],
+  },
+  "POST /invoices/{invoiceId}/credit-note": {
+    group: "invoices",
+    auth: "token",
+    idempotency: "stored",
+    summary: "Credit an invoice, wholly or some of its lines",
+    body: creditNoteSchema,
+    responses: { 201: invoiceResponseSchema },
+    errors: ["credit_exceeds_invoice"],
+  },
+  "GET /invoices/{invoiceId}": {
+    group: "documents",
+    auth: "token",
+    summary:
+      "An invoice (JSON, XRechnung XML with Accept: application/xml, ZUGFeRD PDF with application/pdf)",
+    responses: {
+      200: {
+        "application/json": invoiceResponseSchema,
+        "application/xml": invoiceXmlResponseSchema,
+        "application/pdf": invoicePdfResponseSchema,
+      },
+    },
     errors: [],
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -4,12 +4,15 @@ import middy from "@middy/core";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { ValidationError } from "../../domain/errors.js";
 import type { StoreOf, UseCaseDeps } from "../../domain/use-cases/deps.js";
+import { invoiceAfterClose } from "../../domain/use-cases/invoices.js";
 import { closeContractMonth } from "../../domain/use-cases/month-close.js";
 import { closeJobSchema } from "../schemas/month-close.schema.js";
 import { logger } from "../shared/logger.js";
 import { parseWith } from "../shared/validation.js";
 
-export type MonthCloseWorkerPorts = UseCaseDeps<StoreOf<"monthClose">>;
+export type MonthCloseWorkerPorts = UseCaseDeps<
+  StoreOf<"monthClose" | "contracts" | "customers" | "invoices">
+>;
 
 function parseJob(record: SQSRecord) {
   let body: unknown;
@@ -36,6 +39,10 @@ async function closeRecord(ports: MonthCloseWorkerPorts, record: SQSRecord): Pro
       closedMonths: outcome.closedMonths,
       expiredMinutes: outcome.expiredMinutes,
     });
+    // After the close (a record that fails here is redelivered: the close finds itself done and the
+    // invoice step runs again; it issues a customer-month once).
+    const invoices = await invoiceAfterClose(ports, job.contractId, [...outcome.closedMonths, job.month]);
+    logger.info("Invoice step done", { contractId: job.contractId, invoices });
   } catch (error) {
     logger.warn("Contract month close failed", {
       contractId: job.contractId,

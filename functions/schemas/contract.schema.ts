@@ -11,6 +11,7 @@ import {
   timezoneSchema,
 } from "./common.schema.js";
 import { holidayRegionSchema } from "./holiday-region.schema.js";
+import { invoicingResponseSchema } from "./invoice.schema.js";
 
 const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be HH:MM"));
 
@@ -91,6 +92,8 @@ export type ChangeQuota = z.infer<typeof changeQuotaSchema>;
 export const topUpSchema = z.strictObject({
   minutes: minutesSchema,
   note: z.optional(z.string().check(z.maxLength(500))),
+  /** What the top-up costs; invoiced when it is made (nothing for 0 or absent). */
+  priceCents: z.optional(centsSchema),
 });
 export type TopUpRequest = z.infer<typeof topUpSchema>;
 
@@ -215,3 +218,15 @@ export const topUpResponseSchema = z.strictObject({
   totalMinutes: z.int(),
 });
 export type TopUpResponse = z.infer<typeof topUpResponseSchema>;
+
+/** A top-up as made: with what its price did (the invoice it issued, or why none). */
+export const topUpMadeResponseSchema = z.strictObject({
+  ...topUpResponseSchema.shape,
+  invoicing: invoicingResponseSchema,
+});
+
+/** A contract as created: with what its price did (a prepaid pool is invoiced at creation). */
+export const contractCreatedResponseSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ ...monthlyContractResponseSchema.shape, invoicing: invoicingResponseSchema }),
+  z.strictObject({ ...prepaidContractResponseSchema.shape, invoicing: invoicingResponseSchema }),
+]);

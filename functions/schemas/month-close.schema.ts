@@ -16,7 +16,12 @@ export const statementMonthSchema = z.strictObject({ month: monthSchema });
 
 /* Response schemas */
 
-export const monthCloseResponseSchema = z.strictObject({ month: z.string(), enqueuedJobs: z.int() });
+export const monthCloseResponseSchema = z.strictObject({
+  month: z.string(),
+  enqueuedJobs: z.int(),
+  /** `not_configured`: no provider settings yet, so the close writes statements only (SPEC §7). */
+  invoicing: z.enum(["configured", "not_configured"]),
+});
 export type MonthCloseResponse = z.infer<typeof monthCloseResponseSchema>;
 
 /** The last month closed system-wide, and the close runs, newest first. */

@@ -170,6 +170,16 @@ function serialize(response: HttpResponse): HttpResult {
   // The security headers win over a route's own, as the middleware's did.
   const headers: Record<string, string> = { ...response.headers, ...SECURITY_HEADERS };
   let body: string | undefined;
+  // A binary body (a PDF) goes to API Gateway base64-encoded.
+  if (Buffer.isBuffer(response.body)) {
+    headers["cache-control"] ??= "no-store";
+    return {
+      statusCode: response.statusCode,
+      headers,
+      body: response.body.toString("base64"),
+      isBase64Encoded: true,
+    };
+  }
   if (typeof response.body === "string") body = response.body;
   else if (response.body !== undefined) {
     body = JSON.stringify(response.body);

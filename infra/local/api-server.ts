@@ -190,7 +190,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       const result = await handler(event, lambdaContext(`koad-http-${matched.route.spec.group}`));
       const responseHeaders: Record<string, string> = {};
       for (const [name, value] of Object.entries(result.headers ?? {})) responseHeaders[name] = String(value);
-      const payload = result.body ?? "";
+      // A binary body (a PDF) comes base64-encoded, as API Gateway takes it.
+      const payload = result.isBase64Encoded ? Buffer.from(result.body ?? "", "base64") : (result.body ?? "");
       responseHeaders["content-length"] ??= String(Buffer.byteLength(payload));
       response.writeHead(result.statusCode ?? 200, responseHeaders);
       // HEAD is the GET route's answer, headers only.

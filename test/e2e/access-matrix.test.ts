@@ -2,6 +2,7 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTES, type RouteKey } from "../../functions/http/routes.js";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from "../../infra/local/token.js";
+import { seedInvoice } from "../support/invoice-fixtures.js";
 import { startTestApi, type TestApi } from "../support/local-api.js";
 import {
   type Caller,
@@ -57,6 +58,7 @@ beforeAll(async () => {
       });
       return opened.body.id;
     },
+    newInvoice: () => seedInvoice(api.system.ports.store, customerId, today()),
   };
   tokens.admin = admin;
   tokens.technician = technician;

@@ -10,6 +10,7 @@ import { ROUTES, type RouteKey } from "../../functions/http/routes.js";
 import { STATUS_OF_CODE } from "../../functions/shared/http-errors.js";
 import { storeDeps } from "../support/dynamo.js";
 import { countDataWrites, inProcessApi } from "../support/handlers.js";
+import { seedInvoice } from "../support/invoice-fixtures.js";
 import { ROUTE_FIXTURES, startMonthForTests, today, type World } from "../support/route-fixtures.js";
 
 /**
@@ -72,6 +73,7 @@ beforeAll(async () => {
       });
       return ticket.id;
     },
+    newInvoice: () => seedInvoice(deps.store, own.id, today()),
   };
 }, 60_000);
 

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { createDocumentClient } from "../../adapters/dynamodb/client.js";
+import { InvoiceStore } from "../../adapters/dynamodb/invoice-store.js";
 import { HANDLER_GROUPS } from "../../functions/http/routes.js";
 import { JOBS } from "../../infra/jobs.js";
 import { createKoadApp } from "../../infra/koad-app.js";
@@ -12,6 +14,7 @@ import { httpApiEvent } from "../../infra/local/http-event.js";
 import { lambdaContext } from "../../infra/local/lambda-context.js";
 import { ensureTable } from "../../infra/local/provision.js";
 import { NO_DASHBOARD } from "../support/cdk.js";
+import { seedInvoice } from "../support/invoice-fixtures.js";
 
 /**
  * The one synthesis with real esbuild bundling (the other infra tests skip it): every function of the
@@ -162,4 +165,68 @@ describe("function bundles", () => {
       Object.assign(process.env, saved);
     }
   });
+
+  it("the documents bundle renders an invoice PDF with its fonts and pdfkit's data beside it", async () => {
+    // Prepare: an invoice in a table of DynamoDB Local
+    const endpoint = inject("dynamoEndpoint");
+    const tableName = `koad-bundle-docs-${Date.now()}`;
+    await ensureTable(endpoint, tableName);
+    const invoices = new InvoiceStore({
+      doc: createDocumentClient({ tableName, endpoint }),
+      name: tableName,
+    });
+    const invoiceId = await seedInvoice({ invoices }, "cus_bundle", "2026-03-02");
+    const documents = bundles.find((bundle) => bundle.name === "httpDocuments")!;
+    const saved = { ...process.env };
+    try {
+      process.env.TABLE_NAME = tableName;
+      process.env.DYNAMODB_ENDPOINT = endpoint;
+      // Act: the bundle as Lambda loads it, from its folder (nothing of node_modules beside it)
+      const module = (await import(`${pathToFileURL(join(documents.dir, "index.mjs")).href}?pdf`)) as {
+        handler: (
+          event: unknown,
+          context: unknown,
+        ) => Promise<{
+          statusCode: number;
+          body: string;
+          isBase64Encoded?: boolean;
+          headers: Record<string, string>;
+        }>;
+      };
+      const event = httpApiEvent({
+        routeKey: "GET /invoices/{invoiceId}",
+        rawPath: `/invoices/${invoiceId}`,
+        pathParameters: { invoiceId },
+        headers: { accept: "application/pdf" },
+        claims: { sub: "bundle-test", "custom:role": "admin" },
+      });
+      const response = await module.handler(event, lambdaContext("koad-http-documents"));
+      // Assess
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.isBase64Encoded).toBe(true);
+      const pdf = Buffer.from(response.body, "base64");
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(pdf.toString("latin1")).toContain("DejaVuSans");
+      expect(pdf.toString("latin1")).toContain("factur-x.xml");
+      expect(existsSync(join(documents.dir, "fonts", "DejaVuSans.ttf"))).toBe(true);
+      expect(existsSync(join(documents.dir, "data", "sRGB_IEC61966_2_1.icc"))).toBe(true);
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
+  });
+
+  it.each(["httpBookings", "httpContracts", "jobMonthCloseWorker"])(
+    "%s carries no PDF or XML renderer: pdfkit and xmlbuilder2 live in the documents function only",
+    (name) => {
+      const bundle = bundles.find((b) => b.name === name)!;
+      const { sources } = JSON.parse(readFileSync(join(bundle.dir, "index.mjs.map"), "utf8")) as {
+        sources: string[];
+      };
+      const renderers = sources.filter((s) =>
+        /node_modules\/(pdfkit|xmlbuilder2|fontkit)\/|adapters\/(pdf|xml)\//.test(s),
+      );
+      expect(renderers).toEqual([]);
+    },
+  );
 });

@@ -12,7 +12,9 @@ import { alertRoutes } from "../../functions/http/alerts.routes.js";
 import { bookingRoutes } from "../../functions/http/bookings.routes.js";
 import { contractRoutes } from "../../functions/http/contracts.routes.js";
 import { customerRoutes } from "../../functions/http/customers.routes.js";
+import { documentRoutes } from "../../functions/http/documents.routes.js";
 import { healthRoutes } from "../../functions/http/health.routes.js";
+import { invoiceRoutes } from "../../functions/http/invoices.routes.js";
 import { reportRoutes } from "../../functions/http/reports.routes.js";
 import { type HandlerGroup, routeSpec } from "../../functions/http/routes.js";
 import { slaSweepRoutes } from "../../functions/http/sla-sweep.routes.js";
@@ -85,6 +87,8 @@ export async function inProcessApi(
     ["slaSweep", httpHandler("slaSweep", slaSweepRoutes, ports)],
     ["statements", httpHandler("statements", statementRoutes, ports)],
     ["admin", httpHandler("admin", adminRoutes, ports)],
+    ["invoices", httpHandler("invoices", invoiceRoutes, ports)],
+    ["documents", httpHandler("documents", documentRoutes, ports)],
   ]);
   return {
     async invoke(routeKey: string, input: Invocation = {}): Promise<InvocationResult> {

@@ -8,7 +8,9 @@ import {
   monthlyInvoiceDraft,
   type ProviderSettings,
   providerSettings,
+  topUpInvoiceDraft,
 } from "../../domain/invoice.js";
+import type { Store } from "../../domain/repositories.js";
 
 /** A German provider with every setting an XRechnung needs. */
 export function aProvider(overrides: Partial<ProviderSettings> = {}): ProviderSettings {
@@ -112,4 +114,36 @@ export function anIssuedMonthInvoice(
 export function required(invoice: Invoice | null): Invoice {
   if (invoice === null) throw new Error("expected an invoice, got none");
   return invoice;
+}
+
+/**
+ * Issues a top-up invoice of `customerId` through the store (setting the provider first): for tests of
+ * the invoice routes that need an issued invoice without walking through a close.
+ */
+export async function seedInvoice(
+  store: Pick<Store, "invoices">,
+  customerId: string,
+  issueDate: string,
+): Promise<string> {
+  await store.invoices.putProviderSettings(aProvider());
+  const n = Math.random().toString(36).slice(2, 10);
+  const draft = topUpInvoiceDraft(parties(aGermanCustomer(), { id: `inv_seed_${n}`, customerId }), {
+    contractId: "con_seed",
+    contractName: "Pool",
+    topUpId: `top_seed_${n}`,
+    minutes: 600,
+    priceCents: 50_000,
+    date: issueDate,
+    poolEndDate: "2099-01-01",
+  });
+  if (!draft) throw new Error("no draft");
+  const issued = await store.invoices.issueInvoice(draft, issueDate, (invoice) => ({
+    id: `alr_seed_${n}`,
+    type: "invoice.issued",
+    customerId,
+    contractId: "",
+    at: `${issueDate}T00:00:00Z`,
+    details: { invoiceId: invoice.id },
+  }));
+  return issued.invoice.id;
 }

@@ -18,6 +18,8 @@ export interface World {
   newBooking(): Promise<string>;
   /** Opens a fresh ticket on the monthly contract (as a technician) and returns its id. */
   newTicket(): Promise<string>;
+  /** Issues a fresh invoice of the own customer (setting the provider first) and returns its id. */
+  newInvoice(): Promise<string>;
 }
 
 export interface RouteFixture {
@@ -162,6 +164,43 @@ export const ROUTE_FIXTURES: Record<RouteKey, RouteFixture> = {
     expect: adminWrite(202),
   },
   "GET /admin/month-close/status": { request: async () => ({}), expect: adminWrite(200) },
+  "GET /settings/provider": {
+    // An invoice needs the settings: issuing one sets them.
+    request: async (w) => {
+      await w.newInvoice();
+      return {};
+    },
+    expect: adminWrite(200),
+  },
+  "PUT /settings/provider": {
+    request: async () => ({ body: PROVIDER_SETTINGS }),
+    expect: adminWrite(200),
+  },
+  "GET /invoices": {
+    request: async () => ({ query: "limit=5" }),
+    expect: { ...ownedRead, otherCustomer: 200 },
+  },
+  "POST /invoices/{invoiceId}/credit-note": {
+    request: async (w) => ({
+      pathParameters: { invoiceId: await w.newInvoice() },
+      body: { reason: "Doppelt berechnet" },
+    }),
+    expect: adminWrite(201),
+  },
+  "GET /invoices/{invoiceId}": {
+    request: async (w) => ({ pathParameters: { invoiceId: await w.newInvoice() } }),
+    expect: ownedRead,
+  },
+};
+
+/** Valid `PUT /settings/provider` settings. */
+export const PROVIDER_SETTINGS = {
+  legalName: "Nordlicht IT-Service GmbH",
+  address: { street: "Hafenstraße 12", postcode: "20457", city: "Hamburg", countryCode: "DE" },
+  vatId: "DE123456789",
+  taxNumber: "22/123/45678",
+  contact: { name: "Jana Petersen", phone: "+49 40 1234567", email: "rechnung@nordlicht-it.example" },
+  bank: { iban: "DE02120300000000202051", bic: "BYLADEM1001", holder: "Nordlicht IT-Service GmbH" },
 };
 
 /** A route's path with its parameters filled in. */
