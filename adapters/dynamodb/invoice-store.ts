@@ -230,7 +230,12 @@ export class InvoiceStore implements InvoiceRepository {
           ":from": `${partition.gsi1skPrefix}${from}`,
           ":to": `${partition.gsi1skPrefix}${to}`,
         },
-        ExclusiveStartKey: decodeCursor(query.cursor, { gsi1pk: partition.gsi1pk }),
+        ExclusiveStartKey: decodeCursor(query.cursor, {
+          pk: { prefix: "INVOICE#" },
+          sk: "INVOICE",
+          gsi1pk: partition.gsi1pk,
+          gsi1sk: { prefix: partition.gsi1skPrefix },
+        }),
       };
     } else {
       const partition = keys.allInvoicesPartition().gsi2pk;
@@ -239,7 +244,12 @@ export class InvoiceStore implements InvoiceRepository {
         IndexName: INDEX.byType.name,
         KeyConditionExpression: "gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to",
         ExpressionAttributeValues: { ":pk": partition, ":from": from, ":to": to },
-        ExclusiveStartKey: decodeCursor(query.cursor, { gsi2pk: partition }),
+        ExclusiveStartKey: decodeCursor(query.cursor, {
+          pk: { prefix: "INVOICE#" },
+          sk: "INVOICE",
+          gsi2pk: partition,
+          gsi2sk: { prefix: "" },
+        }),
       };
     }
     const result = await this.table.doc.send(

@@ -208,7 +208,10 @@ export class DynamoTicketStore implements TicketRepository {
     }
     const items: Ticket[] = [];
     let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, {
+      pk: { prefix: "TICKET#" },
+      sk: "TICKET",
       gsi2pk: partition.gsi2pk,
+      gsi2sk: { prefix: "" },
     });
     // A filtered page can come back short: read on until the page is full or the queue ends.
     do {

@@ -192,7 +192,7 @@ export const ROUTES = {
     summary: "Create a contract",
     body: createContractSchema,
     responses: { 201: contractCreatedResponseSchema },
-    errors: [],
+    errors: ["period_closed"],
   },
   "GET /contracts/{contractId}": {
     group: "contracts",
@@ -217,7 +217,7 @@ export const ROUTES = {
     summary: "Top up a prepaid pool",
     body: topUpSchema,
     responses: { 201: topUpMadeResponseSchema },
-    errors: [],
+    errors: ["period_closed"],
   },
   "GET /contracts/{contractId}/balance": {
     group: "contracts",
@@ -267,7 +267,7 @@ export const ROUTES = {
     summary: "Open a ticket",
     body: openTicketSchema,
     responses: { 201: ticketResponseSchema },
-    errors: ["not_found", "contract_inactive"],
+    errors: ["not_found", "contract_inactive", "period_closed"],
   },
   "GET /tickets/{ticketId}": {
     group: "tickets",

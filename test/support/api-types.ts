@@ -1788,7 +1788,7 @@ export interface operations {
           "application/json": {
             error: {
               /** @enum {string} */
-              code: "idempotency_conflict";
+              code: "idempotency_conflict" | "period_closed";
               message: string;
               details?: {
                 [key: string]: unknown;
@@ -2639,7 +2639,7 @@ export interface operations {
           "application/json": {
             error: {
               /** @enum {string} */
-              code: "idempotency_conflict";
+              code: "idempotency_conflict" | "period_closed";
               message: string;
               details?: {
                 [key: string]: unknown;
@@ -4095,7 +4095,7 @@ export interface operations {
           "application/json": {
             error: {
               /** @enum {string} */
-              code: "idempotency_conflict" | "contract_inactive";
+              code: "idempotency_conflict" | "contract_inactive" | "period_closed";
               message: string;
               details?: {
                 [key: string]: unknown;
