@@ -337,6 +337,16 @@ export class KoadStatelessStack extends Stack {
     // Cognito ID tokens carry custom:role and custom:customerId; their audience is the app client.
     const authorizer = new HttpUserPoolAuthorizer("Cognito", userPool, { userPoolClients: [client] });
     const integrations = new Map<string, HttpLambdaIntegration>();
+    const catchAllPaths = new Set<string>();
+    const suppressPublic = (created: apigwv2.HttpRoute[], routeKey: string) => {
+      for (const resource of created)
+        NagSuppressions.addResourceSuppressions(resource, [
+          {
+            id: "AwsSolutions-APIG4",
+            reason: `${routeKey} is public by design (SPEC: liveness and the API description need no token).`,
+          },
+        ]);
+    };
     for (const [routeKey, route] of Object.entries(routes)) {
       const [method, path] = routeKey.split(" ");
       const fn = functions[route.group];
@@ -346,19 +356,26 @@ export class KoadStatelessStack extends Stack {
         integration = new HttpLambdaIntegration(`${pascal(route.group)}Integration`, fn.function);
         integrations.set(route.group, integration);
       }
-      const [created] = api.addRoutes({
+      // A GET route answers HEAD too (the handler drops the body).
+      const methods = [method, ...(method === "GET" ? ["HEAD"] : [])] as apigwv2.HttpMethod[];
+      const created = api.addRoutes({
         path,
-        methods: [method as apigwv2.HttpMethod],
+        methods,
         integration,
         ...(route.auth === "token" ? { authorizer } : {}),
       });
-      if (route.auth === "public" && created) {
-        NagSuppressions.addResourceSuppressions(created, [
-          {
-            id: "AwsSolutions-APIG4",
-            reason: `${routeKey} is public by design (SPEC: liveness and the API description need no token).`,
-          },
-        ]);
+      if (route.auth === "public") suppressPublic(created, routeKey);
+      // One catch-all per path: any other method reaches the path's function, which answers 405
+      // method_not_allowed with `Allow` (API Gateway prefers the method routes over ANY).
+      if (!catchAllPaths.has(path)) {
+        catchAllPaths.add(path);
+        const catchAll = api.addRoutes({
+          path,
+          methods: [apigwv2.HttpMethod.ANY],
+          integration,
+          ...(route.auth === "token" ? { authorizer } : {}),
+        });
+        if (route.auth === "public") suppressPublic(catchAll, `ANY ${path}`);
       }
     }
     return api;

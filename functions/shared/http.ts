@@ -13,7 +13,7 @@ import {
 import { seededIds } from "../../domain/ids.js";
 import type { IdempotencyRepository, IdempotentResponse } from "../../domain/repositories.js";
 import type { StoreOf, UseCaseDeps } from "../../domain/use-cases/deps.js";
-import { type HandlerGroup, type RouteKeyOf, routeSpec } from "../http/routes.js";
+import { type HandlerGroup, ROUTES, type RouteKeyOf, routeSpec } from "../http/routes.js";
 import { errorResponse, HttpError } from "./http-errors.js";
 import { logger } from "./logger.js";
 
@@ -226,15 +226,21 @@ export function httpHandler<G extends HandlerGroup, P extends UseCaseDeps<unknow
       .use(injectLambdaContext(logger))
       .use(errorMiddleware)
       .handler(async (event) => {
-        const spec = routeSpec(event.routeKey);
-        const run = runs[event.routeKey];
+        // API Gateway's per-path catch-all (`ANY /path`, the stateless stack): a known path, another method.
+        const catchAll = methodNotAllowed(event.routeKey);
+        if (catchAll) return catchAll;
+        // `HEAD /path` is the GET route's answer without its body.
+        const head = event.routeKey.startsWith("HEAD ");
+        const routeKey = head ? `GET ${event.routeKey.slice("HEAD ".length)}` : event.routeKey;
+        const spec = routeSpec(routeKey);
+        const run = runs[routeKey];
         if (!spec || spec.group !== group || !run) throw new NotFoundError(`No route ${event.routeKey}`);
         const headers = lowerCaseHeaders(event.headers);
         const actor =
           spec.auth === "token" ? actorFromClaims(event.requestContext.authorizer?.jwt?.claims) : null;
         const request: HttpRequest = {
           actor,
-          routeKey: event.routeKey,
+          routeKey,
           pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
           query: (event.queryStringParameters ?? {}) as Record<string, string>,
           headers,
@@ -248,9 +254,37 @@ export function httpHandler<G extends HandlerGroup, P extends UseCaseDeps<unknow
                 run(request, { ...ports, ids: seededIds(request.idempotency?.key ?? "") }),
               )
             : await run(request, ports);
-        return serialize(response);
+        const result = serialize(response);
+        if (!head) return result;
+        const { body, ...headOnly } = result;
+        return {
+          ...headOnly,
+          headers: { ...headOnly.headers, "content-length": String(Buffer.byteLength(body ?? "")) },
+        };
       })
   );
+}
+
+/** The methods the route table has for a path (with HEAD where it has GET), for `Allow`. */
+export function allowedMethods(path: string): string[] {
+  const methods = new Set<string>();
+  for (const routeKey of Object.keys(ROUTES)) {
+    const [method, routePath] = routeKey.split(" ");
+    if (routePath === path && method) methods.add(method);
+  }
+  if (methods.has("GET")) methods.add("HEAD");
+  return [...methods].sort();
+}
+
+/** The 405 for an `ANY /path` catch-all route key, or null for any other route key. */
+function methodNotAllowed(routeKey: string): HttpResult | null {
+  if (!routeKey.startsWith("ANY ")) return null;
+  const allow = allowedMethods(routeKey.slice("ANY ".length));
+  return serialize({
+    statusCode: 405,
+    headers: { allow: allow.join(", ") },
+    body: { error: { code: "method_not_allowed", message: "This method is not allowed on this path" } },
+  });
 }
 
 /** The actor of a token route (the wrapper guarantees one). */

@@ -112,6 +112,26 @@ describe("stateless stack: functions", () => {
   });
 });
 
+/** The route keys the stack makes of a route table: each route, HEAD for each GET, ANY per path. */
+function deployedRouteKeys(table: Record<string, unknown>): string[] {
+  const keys = Object.keys(table);
+  const heads = keys.filter((k) => k.startsWith("GET ")).map((k) => `HEAD ${k.slice(4)}`);
+  const paths = [...new Set(keys.map((k) => k.split(" ")[1]))].map((path) => `ANY ${path}`);
+  return [...keys, ...heads, ...paths].sort();
+}
+
+/** The route-table entry a deployed route key serves (HEAD: the GET; ANY: the path's first route). */
+function specOfDeployed(routeKey: string) {
+  const [method, path] = routeKey.split(" ");
+  const key =
+    method === "HEAD"
+      ? `GET ${path}`
+      : method === "ANY"
+        ? Object.keys(ROUTES).find((k) => k.split(" ")[1] === path)
+        : routeKey;
+  return ROUTES[key as keyof typeof ROUTES];
+}
+
 describe("stateless stack: HTTP API", () => {
   const authorizers = template.findResources("AWS::ApiGatewayV2::Authorizer");
   const [authorizerId] = Object.keys(authorizers);
@@ -119,9 +139,10 @@ describe("stateless stack: HTTP API", () => {
   it("has every route of the route table, with the JWT authorizer exactly on token routes", () => {
     const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route")) as Resource[];
     const byKey = new Map(routes.map((route) => [route.Properties.RouteKey as string, route.Properties]));
-    expect([...byKey.keys()].sort()).toEqual(Object.keys(ROUTES).sort());
-    for (const [routeKey, spec] of Object.entries(ROUTES)) {
+    expect([...byKey.keys()].sort()).toEqual(deployedRouteKeys(ROUTES));
+    for (const routeKey of byKey.keys()) {
       const route = byKey.get(routeKey)!;
+      const spec = specOfDeployed(routeKey);
       if (spec.auth === "token") {
         expect(route.AuthorizationType, routeKey).toBe("JWT");
         expect(route.AuthorizerId, routeKey).toEqual({ Ref: authorizerId });
@@ -136,13 +157,25 @@ describe("stateless stack: HTTP API", () => {
     const integrations = template.findResources("AWS::ApiGatewayV2::Integration");
     const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route")) as Resource[];
     for (const route of routes) {
-      const group = ROUTES[route.Properties.RouteKey as keyof typeof ROUTES].group;
+      const group = specOfDeployed(route.Properties.RouteKey).group;
       const integrationId = (route.Properties.Target["Fn::Join"][1][1] as { Ref: string }).Ref;
       const fn = koad.stateless.functions[`http${group.charAt(0).toUpperCase()}${group.slice(1)}`]!;
       expect(integrations[integrationId]?.Properties.IntegrationUri).toEqual({
         "Fn::GetAtt": [logicalIdOf(koad.stateless, fn.function), "Arn"],
       });
     }
+  });
+
+  it("routes HEAD of every GET route and a catch-all per path (405 with Allow) to the path's function", () => {
+    // Prepare
+    const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route")) as Resource[];
+    const targetOf = (routeKey: string) =>
+      routes.find((route) => route.Properties.RouteKey === routeKey)?.Properties.Target;
+    // Assess
+    expect(targetOf("HEAD /health")).toEqual(targetOf("GET /health"));
+    expect(targetOf("HEAD /contracts/{contractId}")).toEqual(targetOf("GET /contracts/{contractId}"));
+    expect(targetOf("ANY /health")).toEqual(targetOf("GET /health"));
+    expect(targetOf("ANY /contracts")).toEqual(targetOf("POST /contracts"));
   });
 
   it("verifies Cognito JWTs issued for the dashboard's app client", () => {
@@ -197,7 +230,7 @@ describe("stateless stack: HTTP API", () => {
     const routeKeys = Object.values(fullTemplate.findResources("AWS::ApiGatewayV2::Route")).map(
       (route) => route.Properties.RouteKey,
     );
-    expect(routeKeys.sort()).toEqual(Object.keys(FAKE_ROUTES).sort());
+    expect(routeKeys.sort()).toEqual(deployedRouteKeys(FAKE_ROUTES));
   });
 });
 
