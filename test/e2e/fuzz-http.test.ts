@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTES, type RouteKey } from "../../functions/http/routes.js";
 import { STATUS_OF_CODE } from "../../functions/shared/http-errors.js";
+import { seedInvoice } from "../support/invoice-fixtures.js";
 import { startTestApi, type TestApi } from "../support/local-api.js";
 import { pathOf, ROUTE_FIXTURES, startMonthForTests, today, type World } from "../support/route-fixtures.js";
 
@@ -69,6 +70,7 @@ beforeAll(async () => {
           body: { contractId: monthly.id, priority: "P3", subject: "fuzz" },
         })
       ).body.id,
+    newInvoice: () => seedInvoice(api.system.ports.store, own.id, today()),
   };
 }, 60_000);
 
@@ -80,16 +82,14 @@ const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("b
 const cursorArbitrary = fc.oneof(
   fc.constant(null).map(() => forge({ sk: "", pk: `CONTRACT#${world.monthlyId}` })),
   fc.constant(null).map(() => forge({ pk: `CONTRACT#${world.monthlyId}`, sk: "POOL" })),
-  fc
-    .constant(null)
-    .map(() =>
-      forge({
-        pk: "TICKET#x",
-        sk: "TICKET",
-        gsi1pk: `CUSTOMER#${world.otherCustomerId}`,
-        gsi1sk: "TICKET#x#",
-      }),
-    ),
+  fc.constant(null).map(() =>
+    forge({
+      pk: "TICKET#x",
+      sk: "TICKET",
+      gsi1pk: `CUSTOMER#${world.otherCustomerId}`,
+      gsi1sk: "TICKET#x#",
+    }),
+  ),
   fc
     .constant(null)
     .map(() => forge({ gsi2pk: "TYPE#customer", gsi2sk: "", pk: "CUSTOMER#x", sk: "CUSTOMER" })),
