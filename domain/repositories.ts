@@ -48,11 +48,15 @@ export interface CustomerRepository {
   listCustomers(page: PageRequest): Promise<Page<Customer>>;
 }
 
-export interface ContractRepository {
-  /** Writes a contract, and for a prepaid contract its pool, together; false when the id exists already. */
-  createContract(contract: Contract, pool: PoolUsage | null): Promise<boolean>;
+/** Looking contracts up: all that most functions need of them. */
+export interface ContractReads {
   getContract(id: string): Promise<Contract | null>;
   listContractsOfCustomer(customerId: string): Promise<Contract[]>;
+}
+
+export interface ContractRepository extends ContractReads {
+  /** Writes a contract, and for a prepaid contract its pool, together; false when the id exists already. */
+  createContract(contract: Contract, pool: PoolUsage | null): Promise<boolean>;
   /**
    * Replaces `previous` with `next` (whose `version` is one more), if the contract is still at
    * `previous.version`; `stale` when it moved. When the change alters what bookings may draw (the
@@ -139,9 +143,13 @@ export interface IdempotencyRepository {
   release(key: string): Promise<void>;
 }
 
-export interface AlertRepository {
+/** Storing alerts: all that a function raising them needs. */
+export interface AlertWrites {
   /** Stores an alert once per cause; false when that cause already has its alert. */
   saveAlert(alert: Alert): Promise<boolean>;
+}
+
+export interface AlertRepository extends AlertWrites {
   /** Alerts newest first; of one customer, or of all when `customerId` is absent. */
   listAlerts(query: {
     customerId?: string | undefined;

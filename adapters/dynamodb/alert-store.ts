@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { type Alert, alertCause } from "../../domain/alert.js";
-import type { AlertRepository, Page } from "../../domain/repositories.js";
+import type { AlertRepository, AlertWrites, Page } from "../../domain/repositories.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { parseAlert } from "./items.js";
 import { INDEX, keys } from "./keys.js";
@@ -57,16 +57,19 @@ export async function saveAlert(
 }
 
 /** Alerts on the single table (the DynamoDB adapter of `AlertRepository`). */
-export class DynamoAlertStore implements AlertRepository {
+/** Storing alerts (the DynamoDB adapter of `AlertWrites`): what a function that only raises them builds. */
+export class AlertWriter implements AlertWrites {
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    protected readonly doc: DynamoDBDocumentClient,
+    protected readonly tableName: string,
   ) {}
 
   async saveAlert(alert: Alert): Promise<boolean> {
     return saveAlert(this.doc, this.tableName, alert);
   }
+}
 
+export class DynamoAlertStore extends AlertWriter implements AlertRepository {
   async listAlerts(query: {
     customerId?: string | undefined;
     type?: string | undefined;

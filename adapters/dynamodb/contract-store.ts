@@ -4,7 +4,7 @@ import { allowedUsageMinutes, type Contract, firstMonthWithChangedTerms } from "
 import { QuotaBelowUsageError, ValidationError } from "../../domain/errors.js";
 import type { PoolUsage } from "../../domain/ledger.js";
 import type { Clock } from "../../domain/ports.js";
-import type { ContractRepository, TopUp } from "../../domain/repositories.js";
+import type { ContractReads, ContractRepository, TopUp } from "../../domain/repositories.js";
 import { openPeriodCheck, periodClosedBy } from "./closed-period.js";
 import { contractItem, poolItem } from "./item-builders.js";
 import { parseContract } from "./items.js";
@@ -21,17 +21,54 @@ import { readPool } from "./usage-store.js";
 
 /** A transaction holds at most 100 items: the contract and up to this many months. */
 const MAX_STAMPED_MONTHS = 60;
-export class ContractStore implements ContractRepository {
-  private readonly doc: DynamoDBDocumentClient;
-  private readonly tableName: string;
+/**
+ * Looking contracts up (the DynamoDB adapter of `ContractReads`): what the functions that never write
+ * a contract build, so their bundles carry none of the writes below.
+ */
+export class ContractReader implements ContractReads {
+  protected readonly doc: DynamoDBDocumentClient;
+  protected readonly tableName: string;
 
+  constructor(protected readonly table: StoreTable) {
+    this.doc = table.doc;
+    this.tableName = table.name;
+  }
+
+  async getContract(id: string): Promise<Contract | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.contract(id), ConsistentRead: true }),
+    );
+    return Item ? parseContract(Item) : null;
+  }
+
+  async listContractsOfCustomer(customerId: string): Promise<Contract[]> {
+    const partition = keys.contractsOfCustomer(customerId);
+    const contracts: Contract[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEX.byCustomer.name,
+          KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": partition.gsi1pk, ":prefix": partition.gsi1skPrefix },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      contracts.push(...(result.Items ?? []).map(parseContract));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return contracts;
+  }
+}
+
+export class ContractStore extends ContractReader implements ContractRepository {
   constructor(
-    private readonly table: StoreTable,
+    table: StoreTable,
     private readonly clock: Clock,
     private readonly billingTimezone: string,
   ) {
-    this.doc = table.doc;
-    this.tableName = table.name;
+    super(table);
   }
 
   async createContract(contract: Contract, pool: PoolUsage | null): Promise<boolean> {
@@ -66,33 +103,6 @@ export class ContractStore implements ContractRepository {
       if (closed) throw closed;
       throw error;
     }
-  }
-
-  async getContract(id: string): Promise<Contract | null> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.contract(id), ConsistentRead: true }),
-    );
-    return Item ? parseContract(Item) : null;
-  }
-
-  async listContractsOfCustomer(customerId: string): Promise<Contract[]> {
-    const partition = keys.contractsOfCustomer(customerId);
-    const contracts: Contract[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const result = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: INDEX.byCustomer.name,
-          KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)",
-          ExpressionAttributeValues: { ":pk": partition.gsi1pk, ":prefix": partition.gsi1skPrefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      contracts.push(...(result.Items ?? []).map(parseContract));
-      startKey = result.LastEvaluatedKey;
-    } while (startKey);
-    return contracts;
   }
 
   /**

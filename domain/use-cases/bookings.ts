@@ -25,10 +25,10 @@ import {
 } from "../ledger.js";
 import type { IdempotentResponse, Page, PageRequest } from "../repositories.js";
 import { findContract, today } from "./contracts.js";
-import type { StoreOf, UseCaseDeps } from "./deps.js";
+import type { ContractLookups, StoreOf, UseCaseDeps } from "./deps.js";
 
 /** What booking reads and writes: the ledger, the contracts, and the replay of a retried booking. */
-export type BookingStore = StoreOf<"ledger" | "contracts" | "idempotency">;
+export type BookingStore = StoreOf<"ledger" | "idempotency"> & ContractLookups;
 
 export interface BookHoursInput {
   date: IsoDate;
@@ -205,7 +205,7 @@ async function storedResponse(
 
 /** Reverses a booking while its month is open: the minutes go back where they came from. */
 export async function reverseBooking(
-  deps: UseCaseDeps<StoreOf<"ledger" | "contracts">>,
+  deps: UseCaseDeps<StoreOf<"ledger"> & ContractLookups>,
   actor: Actor,
   contractId: string,
   bookingId: string,
@@ -241,7 +241,7 @@ export async function reverseBooking(
 }
 
 export async function listBookings(
-  deps: UseCaseDeps<StoreOf<"ledger" | "contracts">>,
+  deps: UseCaseDeps<StoreOf<"ledger"> & ContractLookups>,
   actor: Actor,
   contractId: string,
   month: Month | undefined,

@@ -10,7 +10,7 @@ import {
 } from "../contract.js";
 import { ContentionError, NotFoundError, PeriodClosedError, ValidationError } from "../errors.js";
 import { type Balance, emptyPeriod, monthBalance, newPool, type PoolUsage, poolBalance } from "../ledger.js";
-import type { StoreOf, UseCaseDeps } from "./deps.js";
+import type { ContractLookups, StoreOf, UseCaseDeps } from "./deps.js";
 
 /** Creates a monthly quota or a prepaid pool for an existing customer. */
 export async function createContract(
@@ -40,7 +40,7 @@ export async function createContract(
 
 /** Reads a contract the actor may see, or fails with not_found. */
 export async function findContract(
-  deps: UseCaseDeps<StoreOf<"contracts">>,
+  deps: UseCaseDeps<ContractLookups>,
   actor: Actor,
   contractId: string,
 ): Promise<Contract> {
@@ -59,7 +59,7 @@ export function today(deps: UseCaseDeps<unknown>): string {
 }
 
 export async function getContract(
-  deps: UseCaseDeps<StoreOf<"contracts" | "usage">>,
+  deps: UseCaseDeps<ContractLookups & StoreOf<"usage">>,
   actor: Actor,
   contractId: string,
 ): Promise<{ contract: Contract; balance: Balance }> {
@@ -69,7 +69,7 @@ export async function getContract(
 }
 
 export async function listContracts(
-  deps: UseCaseDeps<StoreOf<"customers" | "contracts">>,
+  deps: UseCaseDeps<ContractLookups & StoreOf<"customers">>,
   actor: Actor,
   customerId: string,
 ): Promise<Contract[]> {
@@ -81,7 +81,7 @@ export async function listContracts(
 }
 
 export async function getBalance(
-  deps: UseCaseDeps<StoreOf<"contracts" | "usage">>,
+  deps: UseCaseDeps<ContractLookups & StoreOf<"usage">>,
   actor: Actor,
   contractId: string,
   month: Month | undefined,

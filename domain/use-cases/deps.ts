@@ -1,5 +1,11 @@
 import type { Clock, IdGenerator } from "../ports.js";
-import type { Store } from "../repositories.js";
+import type { ContractReads, Store } from "../repositories.js";
+
+/**
+ * A use case that only looks contracts up: a function that never writes them builds the read side
+ * alone (`ContractReader`), and its bundle carries no contract writes.
+ */
+export type ContractLookups = { contracts: ContractReads };
 
 /** The repositories a use case names: `StoreOf<"contracts" | "usage">`. */
 export type StoreOf<K extends keyof Store> = Pick<Store, K>;

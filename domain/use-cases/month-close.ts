@@ -14,14 +14,14 @@ import {
   statementOf,
 } from "../statement.js";
 import { currentMonth } from "./contracts.js";
-import type { StoreOf, UseCaseDeps } from "./deps.js";
+import type { ContractLookups, StoreOf, UseCaseDeps } from "./deps.js";
 import { ticketsOfMonth } from "./sla-report.js";
 
 /** What a statement of a contract-month reads (open or closed). */
 export type StatementReads = StoreOf<"monthClose">;
 
 /** What a customer's statement reads: the customer, its contracts, their months and their tickets. */
-export type StatementStore = StoreOf<"customers" | "contracts" | "monthClose" | "tickets">;
+export type StatementStore = StoreOf<"customers" | "monthClose" | "tickets"> & ContractLookups;
 
 /** Who runs the scheduled close: the schedule acts with the rights of an administrator. */
 export const SCHEDULER_ACTOR: Actor = { role: "admin", customerId: null, subject: "system:scheduler" };

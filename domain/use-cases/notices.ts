@@ -17,10 +17,11 @@ import {
   quotaFor,
 } from "../contract.js";
 import { poolRemaining } from "../ledger.js";
+import type { AlertWrites } from "../repositories.js";
 import type { StoreOf, UseCaseDeps } from "./deps.js";
 
 /** What the expiry notices read and write: the active contracts, their usage, the alerts. */
-export type NoticeStore = StoreOf<"monthClose" | "alerts" | "usage">;
+export type NoticeStore = StoreOf<"monthClose" | "usage"> & { alerts: AlertWrites };
 
 /** `quota.expiring`: this many days before a month ends… */
 export const QUOTA_EXPIRING_DAYS = 5;

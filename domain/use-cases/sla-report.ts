@@ -7,7 +7,7 @@ import { type MonthSlaReport, reportedMonthSlaReport } from "../sla-month-report
 import { hasStatementFor } from "../statement.js";
 import type { Ticket } from "../ticket.js";
 import { currentMonth } from "./contracts.js";
-import type { StoreOf, UseCaseDeps } from "./deps.js";
+import type { ContractLookups, StoreOf, UseCaseDeps } from "./deps.js";
 
 /** The tickets of a contract received in a month (calendar month in the billing time zone). */
 export async function ticketsOfMonth(
@@ -22,7 +22,7 @@ export async function ticketsOfMonth(
 
 /** `GET /customers/{id}/sla-report?month=`: how the SLAs of a customer's contracts were kept in a month. */
 export async function getSlaReport(
-  deps: UseCaseDeps<StoreOf<"customers" | "contracts" | "tickets">>,
+  deps: UseCaseDeps<StoreOf<"customers" | "tickets"> & ContractLookups>,
   actor: Actor,
   customerId: string,
   month: Month | undefined,

@@ -8,7 +8,7 @@ import { openedTicket } from "../ticket-clock.js";
 import { raisedOf, recomputedTicket, timelineOf } from "../ticket-life.js";
 import { appendEvent, type TimelineEvent } from "../ticket-timeline.js";
 import { findContract } from "./contracts.js";
-import type { StoreOf, UseCaseDeps } from "./deps.js";
+import type { ContractLookups, StoreOf, UseCaseDeps } from "./deps.js";
 
 export interface OpenTicketInput {
   contractId: string;
@@ -27,7 +27,7 @@ export interface OpenTicketInput {
  * queue; the watch does not depend on that message.
  */
 export async function openTicket(
-  deps: UseCaseDeps<StoreOf<"contracts" | "tickets">> & { ticketQueue: TicketQueue },
+  deps: UseCaseDeps<StoreOf<"tickets"> & ContractLookups> & { ticketQueue: TicketQueue },
   actor: Actor,
   input: OpenTicketInput,
 ): Promise<Ticket> {
@@ -113,7 +113,7 @@ export async function getTicket(
 }
 
 export async function listTickets(
-  deps: UseCaseDeps<StoreOf<"contracts" | "tickets">>,
+  deps: UseCaseDeps<StoreOf<"tickets"> & ContractLookups>,
   actor: Actor,
   contractId: string,
   status: TicketStatus | undefined,

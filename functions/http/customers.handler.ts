@@ -1,7 +1,7 @@
-import { ContractStore } from "../../adapters/dynamodb/contract-store.js";
+import { ContractReader } from "../../adapters/dynamodb/contract-store.js";
 import { CustomerStore } from "../../adapters/dynamodb/customer-store.js";
 import { IdempotencyStore } from "../../adapters/dynamodb/idempotency-store.js";
-import { clockOf, type Provided, portsWith, tableOf } from "../shared/composition.js";
+import { type Provided, portsWith, tableOf } from "../shared/composition.js";
 import { type Config, readConfig } from "../shared/config.js";
 import { httpHandler } from "../shared/http.js";
 import { customerRoutes } from "./customers.routes.js";
@@ -14,7 +14,7 @@ export function compose(config: Config, given: Provided = {}) {
     customerRoutes,
     portsWith(config, given, {
       customers: new CustomerStore(table),
-      contracts: new ContractStore(table, clockOf(given), config.billingTimezone),
+      contracts: new ContractReader(table),
       idempotency: new IdempotencyStore(table),
     }),
   );

@@ -1,6 +1,6 @@
 import { listContracts } from "../../domain/use-cases/contracts.js";
 import { createCustomer, getCustomer, listCustomers } from "../../domain/use-cases/customers.js";
-import type { StoreOf, UseCaseDeps } from "../../domain/use-cases/deps.js";
+import type { ContractLookups, StoreOf, UseCaseDeps } from "../../domain/use-cases/deps.js";
 import { pageQuerySchema } from "../schemas/common.schema.js";
 import { createCustomerSchema } from "../schemas/customer.schema.js";
 import { actorOf, type GroupRoutes } from "../shared/http.js";
@@ -9,7 +9,7 @@ import { pageOf, pathId } from "./params.js";
 import { contractView, customerView, pageView } from "./views.js";
 
 /** The customers function's ports: customers, their contracts' list, idempotency records. */
-export type CustomersPorts = UseCaseDeps<StoreOf<"customers" | "contracts" | "idempotency">>;
+export type CustomersPorts = UseCaseDeps<StoreOf<"customers" | "idempotency"> & ContractLookups>;
 
 export const customerRoutes: GroupRoutes<"customers", CustomersPorts> = {
   "POST /customers": async (request, ports) => {

@@ -14,7 +14,11 @@
 import * as z from "zod/mini";
 import { errorResponseSchema } from "../schemas/common.schema.js";
 import { STATUS_OF_CODE } from "../shared/http-errors.js";
-import { ROUTES, type RouteSpec } from "./routes.js";
+import { ROUTE_DOCS, type RouteDoc } from "./route-docs.js";
+import { ROUTES, type RouteKey, type RouteSpec } from "./routes.js";
+
+/** A route of the table with what it takes and answers (route-docs.ts). */
+type DocumentedRoute = RouteSpec & RouteDoc;
 
 type JsonSchema = Record<string, unknown>;
 
@@ -43,7 +47,7 @@ export function edgeErrors(method: string, path: string, spec: RouteSpec): strin
 }
 
 /** Every code a route can answer with, the edge's and its use case's. */
-export function errorCodesOf(routeKey: string, spec: RouteSpec): string[] {
+export function errorCodesOf(routeKey: string, spec: DocumentedRoute): string[] {
   const [method, path] = routeKey.split(" ") as [string, string];
   return [...new Set([...edgeErrors(method, path, spec), ...(spec.errors ?? [])])];
 }
@@ -68,7 +72,7 @@ function operationId(method: string, path: string): string {
   return `${method.toLowerCase()}${path.replace(/[{}]/g, "").replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`;
 }
 
-function successResponses(spec: RouteSpec): Record<string, unknown> {
+function successResponses(spec: DocumentedRoute): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   for (const [status, body] of Object.entries(spec.responses ?? {})) {
     const media: Record<string, z.ZodMiniType> = isSchema(body) ? { "application/json": body } : { ...body };
@@ -107,7 +111,7 @@ function errorResponses(codes: string[]): Record<string, unknown> {
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [routeKey, route] of Object.entries(ROUTES)) {
-    const spec = route as RouteSpec;
+    const spec: DocumentedRoute = { ...(route as RouteSpec), ...ROUTE_DOCS[routeKey as RouteKey] };
     const [method, path] = routeKey.split(" ") as [string, string];
     const parameters: unknown[] = pathParameters(path).map((name) => ({
       name,

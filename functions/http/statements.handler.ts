@@ -1,8 +1,8 @@
-import { ContractStore } from "../../adapters/dynamodb/contract-store.js";
+import { ContractReader } from "../../adapters/dynamodb/contract-store.js";
 import { CustomerStore } from "../../adapters/dynamodb/customer-store.js";
 import { MonthCloseStore } from "../../adapters/dynamodb/month-close-store.js";
 import { DynamoTicketStore } from "../../adapters/dynamodb/ticket-store.js";
-import { clockOf, type Provided, portsWith, tableOf } from "../shared/composition.js";
+import { type Provided, portsWith, tableOf } from "../shared/composition.js";
 import { type Config, readConfig } from "../shared/config.js";
 import { httpHandler } from "../shared/http.js";
 import { statementRoutes } from "./statements.routes.js";
@@ -15,7 +15,7 @@ export function compose(config: Config, given: Provided = {}) {
     statementRoutes,
     portsWith(config, given, {
       customers: new CustomerStore(table),
-      contracts: new ContractStore(table, clockOf(given), config.billingTimezone),
+      contracts: new ContractReader(table),
       monthClose: new MonthCloseStore(table),
       tickets: new DynamoTicketStore(table.doc, table.name),
     }),

@@ -1,7 +1,7 @@
-import { ContractStore } from "../../adapters/dynamodb/contract-store.js";
+import { ContractReader } from "../../adapters/dynamodb/contract-store.js";
 import { IdempotencyStore } from "../../adapters/dynamodb/idempotency-store.js";
 import { DynamoTicketStore } from "../../adapters/dynamodb/ticket-store.js";
-import { clockOf, type Provided, portsWith, tableOf } from "../shared/composition.js";
+import { type Provided, portsWith, tableOf } from "../shared/composition.js";
 import { type Config, readConfig } from "../shared/config.js";
 import { httpHandler } from "../shared/http.js";
 import { logger } from "../shared/logger.js";
@@ -13,7 +13,7 @@ export function compose(config: Config, given: Provided = {}) {
   const table = tableOf(config, given);
   return httpHandler("tickets", ticketRoutes, {
     ...portsWith(config, given, {
-      contracts: new ContractStore(table, clockOf(given), config.billingTimezone),
+      contracts: new ContractReader(table),
       tickets: new DynamoTicketStore(table.doc, table.name),
       idempotency: new IdempotencyStore(table),
     }),

@@ -1,5 +1,5 @@
 import type { TicketQueue } from "../../domain/ticket.js";
-import type { StoreOf, UseCaseDeps } from "../../domain/use-cases/deps.js";
+import type { ContractLookups, StoreOf, UseCaseDeps } from "../../domain/use-cases/deps.js";
 import {
   addTicketEvent,
   getTicket,
@@ -21,7 +21,7 @@ import { firstResponseView, ticketView } from "./sla-views.js";
 import { pageView } from "./views.js";
 
 /** The tickets function's ports: tickets, their contracts, idempotency records and the ticket queue. */
-export type TicketsPorts = UseCaseDeps<StoreOf<"contracts" | "tickets" | "idempotency">> & {
+export type TicketsPorts = UseCaseDeps<StoreOf<"tickets" | "idempotency"> & ContractLookups> & {
   ticketQueue: TicketQueue;
 };
 

@@ -1,4 +1,4 @@
-import { DynamoAlertStore } from "../../adapters/dynamodb/alert-store.js";
+import { AlertWriter } from "../../adapters/dynamodb/alert-store.js";
 import { MonthCloseStore } from "../../adapters/dynamodb/month-close-store.js";
 import { UsageStore } from "../../adapters/dynamodb/usage-store.js";
 import { type Provided, portsWith, tableOf } from "../shared/composition.js";
@@ -12,7 +12,7 @@ export function compose(config: Config, given: Provided = {}) {
     portsWith(config, given, {
       monthClose: new MonthCloseStore(table),
       usage: new UsageStore(table),
-      alerts: new DynamoAlertStore(table.doc, table.name),
+      alerts: new AlertWriter(table.doc, table.name),
     }),
   );
 }
