@@ -59,6 +59,13 @@ describe("the local HTTP edge", () => {
     expect(contracts.headers.get("allow")).toContain("POST");
   });
 
+  it("answers HEAD on a path that takes no GET 405 with Allow and no body", async () => {
+    const response = await api.request("HEAD", "/contracts", { token: admin });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect(response.text).toBe("");
+  });
+
   it("keeps 404 for a path the API does not know", async () => {
     const response = await api.request("DELETE", "/no-such-thing", { token: admin });
     expect(response.status).toBe(404);
