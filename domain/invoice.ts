@@ -335,7 +335,8 @@ const WORDS = {
   },
 } as const;
 
-function monthName(month: Month, language: InvoiceLanguage): string {
+/** A month in words in the customer's language: "Oktober 2026", "October 2026". */
+export function monthName(month: Month, language: InvoiceLanguage): string {
   return `${MONTH_NAMES[language][Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Month } from "../../domain/calendar.js";
 import type { Category } from "../../domain/contract.js";
-import { formatDate, type InvoiceLanguage, type PostalAddress } from "../../domain/invoice.js";
+import { formatDate, type InvoiceLanguage, monthName, type PostalAddress } from "../../domain/invoice.js";
 import type { ContractStatement } from "../../domain/statement.js";
 import { formatMoney } from "./invoice-layout.js";
 
@@ -87,37 +87,6 @@ const LABELS = {
   },
 } as const;
 
-const MONTHS = {
-  de: [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-  ],
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-} as const;
-
 /** Minutes as hours and minutes: `1:30 Std.` (de), `1:30 h` (en). */
 export function formatMinutes(minutes: number, language: InvoiceLanguage): string {
   const sign = minutes < 0 ? "-" : "";
@@ -153,7 +122,7 @@ export function statementLayout(input: StatementPdfInput): StatementLayout {
   const l = LABELS[language];
   const time = (m: number) => formatMinutes(m, language);
   const money = (c: number) => formatMoney(c, language);
-  const monthName = `${MONTHS[language][Number(input.month.slice(5, 7)) - 1]} ${input.month.slice(0, 4)}`;
+  const monthWords = monthName(input.month, language);
   const statements = input.contracts.map((c) => c.statement);
   const open = statements.some((s) => s.status === "open");
   const closedAt = statements.map((s) => s.closedAt).find((at): at is string => at !== null);
@@ -197,7 +166,7 @@ export function statementLayout(input: StatementPdfInput): StatementLayout {
     : [];
   return {
     language,
-    title: l.title(monthName),
+    title: l.title(monthWords),
     senderLine: `${input.provider.legalName} · ${input.provider.address.street} · ${input.provider.address.postcode} ${input.provider.address.city}`,
     customerBlock: [input.customer.legalName, ...customerAddress],
     facts: [[l.customerNumber, input.customer.id]],
