@@ -1,4 +1,3 @@
-import type { SQSEvent } from "aws-lambda";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Contract } from "../../domain/contract.js";
 import type { IssuedInvoice } from "../../domain/invoice.js";
@@ -10,29 +9,9 @@ import { monthCloseWorker } from "../../functions/jobs/month-close-worker.job.js
 import { lambdaContext } from "../../infra/local/lambda-context.js";
 import { aGermanCustomer, aProvider, parties } from "../support/invoice-fixtures.js";
 import { admin, bookOn, type World, world } from "../support/month-close-world.js";
+import { closeQueueEvent } from "../support/sqs-events.js";
 
 const AFTER_JANUARY = "2026-02-01T08:00:00Z";
-
-function sqsEvent(bodies: string[]): SQSEvent {
-  return {
-    Records: bodies.map((body, i) => ({
-      messageId: `msg-${i}`,
-      receiptHandle: `rh-${i}`,
-      body,
-      attributes: {
-        ApproximateReceiveCount: "1",
-        SentTimestamp: "0",
-        SenderId: "test",
-        ApproximateFirstReceiveTimestamp: "0",
-      },
-      messageAttributes: {},
-      md5OfBody: "",
-      eventSource: "aws:sqs",
-      eventSourceARN: "arn:aws:sqs:eu-central-1:000000000000:koad-month-close",
-      awsRegion: "eu-central-1",
-    })),
-  };
-}
 
 /** A customer with billing data (written through the store) and monthly contracts billing overage. */
 async function billedCustomer(w: World, billing: CustomerBilling | null, count: number) {
@@ -187,9 +166,12 @@ describe("invoices of the month close", () => {
     const customer = await prepared();
     const worker = monthCloseWorker(w.deps);
     // Act: the first two contracts close; the customer's invoice waits for the third
-    await worker(sqsEvent(jobs(customer.contracts.slice(0, 2))), lambdaContext("koad-monthCloseWorker"));
+    await worker(
+      closeQueueEvent(jobs(customer.contracts.slice(0, 2))),
+      lambdaContext("koad-monthCloseWorker"),
+    );
     const waiting = await invoicesOf(customer.id);
-    await worker(sqsEvent(jobs(customer.contracts.slice(2))), lambdaContext("koad-monthCloseWorker"));
+    await worker(closeQueueEvent(jobs(customer.contracts.slice(2))), lambdaContext("koad-monthCloseWorker"));
     // Assess
     expect(waiting).toEqual([]);
     const [stored, ...more] = await invoicesOf(customer.id);
@@ -218,15 +200,15 @@ describe("invoices of the month close", () => {
     const all = customers.flatMap((c) => c.contracts);
     // Act: a worker dies after its 3rd close; SQS redelivers to two concurrent workers; a repeated close
     await monthCloseWorker({ ...w.deps, store: dyingAfterClose(w.deps.store, 3) })(
-      sqsEvent(jobs(all)),
+      closeQueueEvent(jobs(all)),
       lambdaContext("koad-monthCloseWorker"),
     );
     const healthy = monthCloseWorker(w.deps);
     const [a, b] = await Promise.all([
-      healthy(sqsEvent(jobs(all)), lambdaContext("koad-monthCloseWorker")),
-      healthy(sqsEvent(jobs([...all].reverse())), lambdaContext("koad-monthCloseWorker")),
+      healthy(closeQueueEvent(jobs(all)), lambdaContext("koad-monthCloseWorker")),
+      healthy(closeQueueEvent(jobs([...all].reverse())), lambdaContext("koad-monthCloseWorker")),
     ]);
-    const again = await healthy(sqsEvent(jobs(all)), lambdaContext("koad-monthCloseWorker"));
+    const again = await healthy(closeQueueEvent(jobs(all)), lambdaContext("koad-monthCloseWorker"));
     // Assess
     expect([a.batchItemFailures, b.batchItemFailures, again.batchItemFailures]).toEqual([[], [], []]);
     const numbers: string[] = [];
@@ -244,7 +226,7 @@ describe("invoices of the month close", () => {
     w.deps.clock.set(AFTER_JANUARY);
     // Act
     const response = await monthCloseWorker(w.deps)(
-      sqsEvent(jobs(customer.contracts)),
+      closeQueueEvent(jobs(customer.contracts)),
       lambdaContext("koad-monthCloseWorker"),
     );
     const step = await issueMonthlyInvoiceIfComplete(w.deps, customer.id, "2026-01");
@@ -260,7 +242,7 @@ describe("invoices of the month close", () => {
     const customer = await prepared(null);
     // Act
     await monthCloseWorker(w.deps)(
-      sqsEvent(jobs(customer.contracts)),
+      closeQueueEvent(jobs(customer.contracts)),
       lambdaContext("koad-monthCloseWorker"),
     );
     const step = await issueMonthlyInvoiceIfComplete(w.deps, customer.id, "2026-01");

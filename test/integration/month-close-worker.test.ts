@@ -6,29 +6,9 @@ import { monthCloseWorker } from "../../functions/jobs/month-close-worker.job.js
 import { lambdaContext } from "../../infra/local/lambda-context.js";
 import { customerWith } from "../support/customers.js";
 import { bookOn, type World, world } from "../support/month-close-world.js";
+import { closeQueueEvent } from "../support/sqs-events.js";
 
 const AFTER_JANUARY = "2026-01-31T23:30:00Z";
-
-function sqsEvent(bodies: string[]): SQSEvent {
-  return {
-    Records: bodies.map((body, i) => ({
-      messageId: `msg-${i}`,
-      receiptHandle: `rh-${i}`,
-      body,
-      attributes: {
-        ApproximateReceiveCount: "1",
-        SentTimestamp: "0",
-        SenderId: "test",
-        ApproximateFirstReceiveTimestamp: "0",
-      },
-      messageAttributes: {},
-      md5OfBody: "",
-      eventSource: "aws:sqs",
-      eventSourceARN: "arn:aws:sqs:eu-central-1:000000000000:koad-month-close",
-      awsRegion: "eu-central-1",
-    })),
-  };
-}
 
 class WorkerKilled extends Error {}
 
@@ -92,13 +72,13 @@ describe("month close worker", () => {
   it("resumes after a worker killed mid-batch: the rerun closes the rest, nothing twice", async () => {
     // Prepare: the first worker dies during its 4th close transaction, after writing it
     setPorts({ ...w.deps, store: dyingStore(w.deps.store, 4) });
-    await handler(sqsEvent(jobs()), lambdaContext("koad-monthCloseWorker"));
+    await handler(closeQueueEvent(jobs()), lambdaContext("koad-monthCloseWorker"));
     const closedBefore = [];
     for (const c of contracts) if ((await w.read.statementItems(c.id)).length > 0) closedBefore.push(c.id);
     expect(closedBefore).toHaveLength(4);
     // Act: SQS redelivers the whole batch (nothing was acknowledged) to a healthy worker
     setPorts(w.deps);
-    const rerun = await handler(sqsEvent(jobs()), lambdaContext("koad-monthCloseWorker"));
+    const rerun = await handler(closeQueueEvent(jobs()), lambdaContext("koad-monthCloseWorker"));
     // Assess
     expect(rerun.batchItemFailures).toEqual([]);
     for (const [i, c] of contracts.entries()) {
@@ -127,7 +107,7 @@ describe("month close worker", () => {
       JSON.stringify({ contractId: contracts[5]!.id, month: "2026-02" }), // not ended yet
     ];
     // Act
-    const response = await handler(sqsEvent(bodies), lambdaContext("koad-monthCloseWorker"));
+    const response = await handler(closeQueueEvent(bodies), lambdaContext("koad-monthCloseWorker"));
     // Assess
     expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual([
       "msg-3",
