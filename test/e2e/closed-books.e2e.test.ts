@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FixedClock } from "../../domain/ports.js";
 import { type LocalSystem, startLocalSystem } from "../../infra/local/local-system.js";
 import { signLocalToken } from "../../infra/local/token.js";
+import { httpClient } from "../support/local-api.js";
 import { until } from "../support/wait.js";
 
 /**
@@ -18,28 +19,14 @@ const clock = new FixedClock(new Date("2026-03-10T10:00:00Z"));
 let admin: string;
 let technician: string;
 
-async function call(
+/** The API over HTTP, every answer checked against the document (test/support/local-api.ts). */
+function call(
   method: string,
   path: string,
   options: { token?: string; body?: unknown; accept?: string } = {},
-): Promise<{ status: number; body: any; text: string }> {
-  const response = await fetch(`${system.url}${path}`, {
-    method,
-    headers: {
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
-      ...(options.accept ? { accept: options.accept } : {}),
-    },
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-  });
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = null;
-  }
-  return { status: response.status, body, text };
+) {
+  const { accept, ...rest } = options;
+  return httpClient(system.url)(method, path, { ...rest, ...(accept ? { headers: { accept } } : {}) });
 }
 
 let customerId: string;

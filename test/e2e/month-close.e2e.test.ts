@@ -9,8 +9,8 @@ import { type LocalSystem, startLocalSystem } from "../../infra/local/local-syst
 import { localSqsClient } from "../../infra/local/sqs-local.js";
 import { signLocalToken } from "../../infra/local/token.js";
 import { csvRecords } from "../support/csv.js";
+import { httpClient } from "../support/local-api.js";
 import { tableReader } from "../support/month-close-world.js";
-import { checkHttpResponse } from "../support/openapi-check.js";
 import { queueDepth } from "../support/queues.js";
 import { until } from "../support/wait.js";
 
@@ -19,34 +19,14 @@ let dataDir: string;
 const clock = new FixedClock(new Date("2026-01-20T10:00:00Z"));
 const tokens: Record<string, string> = {};
 
-async function call(
+/** The API over HTTP, every answer checked against the document (test/support/local-api.ts). */
+function call(
   method: string,
   path: string,
   options: { token?: string; body?: unknown; accept?: string } = {},
-): Promise<{ status: number; body: unknown; text: string; headers: Headers }> {
-  const response = await fetch(`${system.url}${path}`, {
-    method,
-    headers: {
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
-      ...(options.accept ? { accept: options.accept } : {}),
-    },
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-  });
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = null;
-  }
-  checkHttpResponse(method, new URL(path, system.url).pathname, {
-    status: response.status,
-    contentType: response.headers.get("content-type"),
-    text,
-    body,
-  });
-  return { status: response.status, body, text, headers: response.headers };
+) {
+  const { accept, ...rest } = options;
+  return httpClient(system.url)(method, path, { ...rest, ...(accept ? { headers: { accept } } : {}) });
 }
 
 beforeAll(async () => {

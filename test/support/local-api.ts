@@ -18,12 +18,46 @@ export interface ApiResponse<T = any> {
 export interface TestApi {
   system: LocalSystem;
   token(role: Role, customerId?: string): Promise<string>;
-  request<T = any>(
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export type RequestOptions = {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+};
+
+/**
+ * An HTTP client for a running local system: every answer must be one the OpenAPI document declares
+ * (status, media type, body), or the test that got it fails.
+ */
+export function httpClient(baseUrl: string) {
+  return async <T = any>(
     method: string,
     path: string,
-    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
-  ): Promise<ApiResponse<T>>;
-  stop(): Promise<void>;
+    opts: RequestOptions = {},
+  ): Promise<ApiResponse<T>> => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined = opts.rawBody;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers["content-type"] ??= "application/json";
+    }
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if ((response.headers.get("content-type") ?? "").includes("json") && text) parsed = JSON.parse(text);
+    checkHttpResponse(method, new URL(path, baseUrl).pathname, {
+      status: response.status,
+      contentType: response.headers.get("content-type"),
+      text,
+      body: parsed,
+    });
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  };
 }
 
 export async function startTestApi(options: { visibilityTimeoutSeconds?: number } = {}): Promise<TestApi> {
@@ -38,27 +72,7 @@ export async function startTestApi(options: { visibilityTimeoutSeconds?: number 
   return {
     system,
     token: (role, customerId) => signLocalToken(system.signingKey, { role, customerId }),
-    async request(method, path, opts = {}) {
-      const headers: Record<string, string> = { ...opts.headers };
-      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-      let body: string | undefined = opts.rawBody;
-      if (opts.body !== undefined) {
-        body = JSON.stringify(opts.body);
-        headers["content-type"] ??= "application/json";
-      }
-      const response = await fetch(`${system.url}${path}`, { method, headers, body });
-      const text = await response.text();
-      let parsed: unknown = text;
-      if ((response.headers.get("content-type") ?? "").includes("json") && text) parsed = JSON.parse(text);
-      // Every answer must be one the OpenAPI document declares (status, media type, body).
-      checkHttpResponse(method, new URL(path, system.url).pathname, {
-        status: response.status,
-        contentType: response.headers.get("content-type"),
-        text,
-        body: parsed,
-      });
-      return { status: response.status, headers: response.headers, body: parsed as any, text };
-    },
+    request: httpClient(system.url),
     stop: () => system.stop(),
   };
 }
