@@ -66,19 +66,3 @@ export function versionedPut(
     },
   };
 }
-
-export function versionCheck(
-  tableName: string,
-  key: { pk: string; sk: string },
-  version: number,
-): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: tableName,
-      Key: key,
-      ConditionExpression: "#version = :version",
-      ExpressionAttributeNames: { "#version": "version" },
-      ExpressionAttributeValues: { ":version": version },
-    },
-  };
-}

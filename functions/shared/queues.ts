@@ -1,9 +1,7 @@
 import type { AdapterLog } from "../../adapters/log.js";
-import { alertPublisherFor } from "../../adapters/sns/alert-publisher.js";
 import { createSqsClient } from "../../adapters/sqs/client.js";
 import { sqsCloseJobQueue } from "../../adapters/sqs/close-job-queue.js";
 import { SqsTicketQueue } from "../../adapters/sqs/ticket-queue.js";
-import type { AlertPublisher } from "../../domain/alert.js";
 import type { CloseJobQueue } from "../../domain/ports.js";
 import type { TicketQueue } from "../../domain/ticket.js";
 import { requireSetting } from "./composition.js";
@@ -24,9 +22,4 @@ export function ticketQueueOf(config: Config, log: AdapterLog): TicketQueue {
 export function closeJobQueueOf(config: Config): CloseJobQueue {
   const sqs = createSqsClient({ region: config.region, endpoint: config.sqsEndpoint });
   return sqsCloseJobQueue(sqs, requireSetting(config.monthCloseQueueUrl, "MONTH_CLOSE_QUEUE_URL"));
-}
-
-/** Where alerts are published: the SNS topic when one is configured, the log otherwise (locally). */
-export function alertPublisherOf(config: Config, log: AdapterLog): AlertPublisher {
-  return alertPublisherFor(config, log);
 }
